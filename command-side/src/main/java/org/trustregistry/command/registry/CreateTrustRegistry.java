@@ -1,0 +1,8 @@
+package org.trustregistry.command.registry;
+
+import java.util.UUID;
+
+/** Create a registry for an ecosystem; the ecosystem DID may have only one registry. */
+public record CreateTrustRegistry(UUID registryId, String name, String description, String ecosystemDid,
+                                  String governanceAuthority, UUID trustFrameworkId) {
+}

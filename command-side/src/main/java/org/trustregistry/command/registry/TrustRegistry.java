@@ -1,0 +1,110 @@
+package org.trustregistry.command.registry;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.trustregistry.command.common.IllegalTransitionException;
+import org.trustregistry.command.common.Validation;
+import org.trustregistry.events.registry.TrustRegistryCreated;
+import org.trustregistry.events.registry.TrustRegistryStatusChanged;
+import org.trustregistry.events.registry.TrustRegistryUpdated;
+import org.trustregistry.shared.MessageMetadata;
+import org.trustregistry.shared.RegistryStatus;
+
+/** A trust registry of one ecosystem. Created by {@link TrustRegistryCreation}, which claims its ecosystem DID. */
+@Aggregate
+public class TrustRegistry {
+
+    @AggregateIdentifier
+    private UUID id;
+    private String name;
+    private String description;
+    private String ecosystemDid;
+    private String governanceAuthority;
+    private UUID trustFrameworkId;
+    private RegistryStatus status;
+    private String statusReason;
+
+    protected TrustRegistry() {
+    }
+
+    TrustRegistry(CreateTrustRegistry command, String actor, Clock clock) {
+        apply(new TrustRegistryCreated(command.registryId(), command.name(), command.description(),
+                command.ecosystemDid(), command.governanceAuthority(), command.trustFrameworkId(),
+                RegistryStatus.ACTIVE, actor, clock.instant()));
+    }
+
+    /**
+     * A command addressed to an id of another kind of aggregate (the event store is shared) finds no
+     * state here: answer as for an unknown id, before any handler looks at the missing state.
+     */
+    @CommandHandlerInterceptor
+    Object requireExisting(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (id == null) {
+            throw new AggregateNotFoundException(command.getCommandName(), "No such registry");
+        }
+        return chain.proceed();
+    }
+
+    @CommandHandler
+    TrustRegistryState handle(UpdateTrustRegistry command, @MetaDataValue(MessageMetadata.ACTOR_ID) String actor,
+                              Clock clock) {
+        if (status == RegistryStatus.RETIRED) {
+            throw new IllegalTransitionException("a retired registry", "RETIRED", "an updated profile");
+        }
+        apply(new TrustRegistryUpdated(id, ecosystemDid, command.name(), command.description(),
+                command.governanceAuthority(), Validation.actorOrSystem(actor), clock.instant()));
+        return state();
+    }
+
+    @CommandHandler
+    TrustRegistryState handle(ChangeTrustRegistryStatus command,
+                              @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock) {
+        if (!status.canChangeTo(command.status())) {
+            throw new IllegalTransitionException("Registry " + id, status, command.status());
+        }
+        Validation.requireReason(command.reason());
+        apply(new TrustRegistryStatusChanged(id, ecosystemDid, status, command.status(), command.reason(),
+                Validation.actorOrSystem(actor), clock.instant()));
+        return state();
+    }
+
+    TrustRegistryState state() {
+        return new TrustRegistryState(id, name, description, ecosystemDid, governanceAuthority, trustFrameworkId,
+                status, statusReason);
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegistryCreated event) {
+        id = event.registryId();
+        name = event.name();
+        description = event.description();
+        ecosystemDid = event.ecosystemDid();
+        governanceAuthority = event.governanceAuthority();
+        trustFrameworkId = event.trustFrameworkId();
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegistryUpdated event) {
+        name = event.name();
+        description = event.description();
+        governanceAuthority = event.governanceAuthority();
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegistryStatusChanged event) {
+        status = event.newStatus();
+        statusReason = event.reason();
+    }
+}

@@ -1,0 +1,41 @@
+package org.trustregistry.query.did;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.trustregistry.query.common.Filters;
+import org.trustregistry.query.common.NotFoundException;
+import org.trustregistry.query.common.PageResponse;
+import org.trustregistry.query.common.Paging;
+
+@RestController
+@RequestMapping("/v2/dids")
+class DidDirectoryController {
+
+    private final DidDirectoryRepository directory;
+
+    DidDirectoryController(DidDirectoryRepository directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    PageResponse<DidDirectoryView> list(@RequestParam(required = false) String method,
+                                        @RequestParam(required = false) String role,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        Specification<DidDirectoryView> filter = Filters.all(
+                Filters.equal("didMethod", method),
+                role == null ? null : (root, q, cb) -> cb.isTrue(
+                        cb.function("array_contains", Boolean.class, root.get("roles"), cb.literal(role))));
+        return PageResponse.of(directory.findAll(filter, Paging.of(page, size, Sort.by("did"))), v -> v);
+    }
+
+    @GetMapping("/{did}")
+    DidDirectoryView get(@PathVariable String did) {
+        return directory.findById(did).orElseThrow(() -> new NotFoundException("The directory does not know " + did));
+    }
+}

@@ -1,0 +1,72 @@
+package org.trustregistry.query.did;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A row of did_directory: a DID the registry knows and the roles it plays (kept sorted). */
+@Entity
+@Table(name = "did_directory")
+public class DidDirectoryView {
+
+    @Id
+    private String did;
+    @Column(name = "did_method")
+    private String didMethod;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> roles;
+    @Column(name = "service_type")
+    private String serviceType;
+    @Column(name = "service_endpoint")
+    private String serviceEndpoint;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> metadata;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "public_keys")
+    private List<Object> publicKeys;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+    @Column(name = "first_seen_at")
+    private Instant firstSeenAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected DidDirectoryView() {
+    }
+
+    DidDirectoryView(String did, String didMethod, Instant firstSeenAt) {
+        this.did = did;
+        this.didMethod = didMethod;
+        this.roles = List.of();
+        this.metadata = Map.of();
+        this.publicKeys = List.of();
+        this.firstSeenAt = firstSeenAt;
+        this.updatedAt = firstSeenAt;
+    }
+
+    void addRole(String role, Instant at) {
+        TreeSet<String> all = new TreeSet<>(roles);
+        if (all.add(role)) {
+            roles = List.copyOf(all);
+            updatedAt = at;
+        }
+    }
+
+    public String getDid() { return did; }
+    public String getDidMethod() { return didMethod; }
+    public List<String> getRoles() { return roles; }
+    public String getServiceType() { return serviceType; }
+    public String getServiceEndpoint() { return serviceEndpoint; }
+    public Map<String, Object> getMetadata() { return metadata; }
+    public List<Object> getPublicKeys() { return publicKeys; }
+    public Instant getResolvedAt() { return resolvedAt; }
+    public Instant getFirstSeenAt() { return firstSeenAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}
