@@ -28,9 +28,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path data = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(data);
-            if (!settings.clean()) {
-                stopOrphanedPostmaster(data);
-            }
+            stopOrphanedPostmaster(data);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(settings.clean())

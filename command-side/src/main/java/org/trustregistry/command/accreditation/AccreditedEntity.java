@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.trustregistry.command.common.IllegalTransitionException;
@@ -47,18 +43,6 @@ public abstract class AccreditedEntity {
     protected EntityProfile profile;
     protected final Map<UUID, String> credentialTypes = new LinkedHashMap<>();
 
-    /**
-     * A command addressed to an id of another kind of aggregate (the event store is shared) finds no
-     * state here: answer as for an unknown id, before any handler looks at the missing state.
-     */
-    @CommandHandlerInterceptor
-    Object requireExisting(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (id == null) {
-            throw new AggregateNotFoundException(command.getCommandName(), "No such issuer or verifier");
-        }
-        return chain.proceed();
-    }
-
     protected abstract EntityType entityType();
 
     protected abstract Object profileUpdatedEvent(EntityProfile profile, String actor, Instant at);
@@ -88,6 +72,8 @@ public abstract class AccreditedEntity {
             throw new InvalidCommandException("status", "the target status is required");
         }
         LifecycleTransition transition = LifecycleTransition.leadingFrom(status, target)
+                // expiry is the registry's own act when validUntil passes, never an operator's
+                .filter(t -> t != LifecycleTransition.EXPIRE)
                 .orElseThrow(() -> new IllegalTransitionException(describe(), status, target));
         perform(transition, reason, renewedUntil, actor, now);
     }

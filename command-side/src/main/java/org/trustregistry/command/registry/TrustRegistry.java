@@ -5,10 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,18 +38,6 @@ public class TrustRegistry {
         apply(new TrustRegistryCreated(command.registryId(), command.name(), command.description(),
                 command.ecosystemDid(), command.governanceAuthority(), command.trustFrameworkId(),
                 RegistryStatus.ACTIVE, actor, clock.instant()));
-    }
-
-    /**
-     * A command addressed to an id of another kind of aggregate (the event store is shared) finds no
-     * state here: answer as for an unknown id, before any handler looks at the missing state.
-     */
-    @CommandHandlerInterceptor
-    Object requireExisting(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (id == null) {
-            throw new AggregateNotFoundException(command.getCommandName(), "No such registry");
-        }
-        return chain.proceed();
     }
 
     @CommandHandler

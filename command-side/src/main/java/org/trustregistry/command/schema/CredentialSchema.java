@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -53,18 +49,6 @@ public class CredentialSchema {
                 command.name(), command.schemaVersion(), command.type(), command.jsonSchema(),
                 listOrEmpty(command.contexts()), listOrEmpty(command.jurisdictions()),
                 modeOrOpen(command.issuerMode()), modeOrOpen(command.verifierMode()), actor, clock.instant()));
-    }
-
-    /**
-     * A command addressed to an id of another kind of aggregate (the event store is shared) finds no
-     * state here: answer as for an unknown id, before any handler looks at the missing state.
-     */
-    @CommandHandlerInterceptor
-    Object requireExisting(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (id == null) {
-            throw new AggregateNotFoundException(command.getCommandName(), "No such schema");
-        }
-        return chain.proceed();
     }
 
     @CommandHandler

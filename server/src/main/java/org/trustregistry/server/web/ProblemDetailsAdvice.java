@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -60,8 +61,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+    /**
+     * The event store is shared by all aggregate types; an id of another type loads events that never
+     * initialise this one (IncompatibleAggregateException). Ids are random UUIDs, so for the caller
+     * that is an unknown id.
+     */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ProblemDetail aggregateNotFound(RuntimeException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No resource with this id");
     }
 

@@ -1,0 +1,92 @@
+package org.trustregistry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trustregistry.query.admin.ProjectionAdmin;
+
+/**
+ * Base of the integration tests: the whole server on a random port over a real (embedded)
+ * PostgreSQL. Every test class uses these same properties, so Spring builds one context for all.
+ * Tests share the database: each makes its own registries and DIDs, with random suffixes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "trust-registry.data-dir=target/it-data",
+        "trust-registry.db.url=",
+        "trust-registry.db.embedded.durable=false",
+        "trust-registry.db.embedded.clean=true",
+        "trust-registry.security.bootstrap-admin-key=" + IntegrationTest.ADMIN_KEY,
+        // the tests drive expiry themselves, at the moment they choose
+        "trust-registry.expiry.initial-delay=PT24H",
+})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_KEY = "it-admin-key-0123456789";
+
+    @Value("${local.server.port}")
+    private int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ProjectionAdmin projections;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static String did(String name) {
+        return "did:web:" + unique(name) + ".example";
+    }
+
+    protected void awaitProjections() {
+        assertThat(projections.awaitCaughtUp(Duration.ofSeconds(20))).as("projections caught up").isTrue();
+    }
+
+    protected String createRegistry() {
+        Api.Response created = api.post("/v2/registries", Api.json(Map.of("name", unique("Registry "),
+                "ecosystemDid", did("eco"), "governanceAuthority", "Board")), ADMIN_KEY);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    protected String createSchema(String registryId, String type) {
+        Api.Response created = api.post("/v2/schemas", Api.json(Map.of("registryId", registryId,
+                "name", type + " schema", "version", "1.0", "type", type,
+                "jsonSchema", Map.of("type", "object"))), ADMIN_KEY);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    /** Registers an issuer or a verifier ({@code kind} is "issuers" or "verifiers"). */
+    protected String register(String kind, String registryId, String did, List<String> schemaIds) {
+        Api.Response created = api.post("/v2/" + kind, Api.json(Map.of("did", did, "registryId", registryId,
+                "name", unique("Entity "), "credentialTypes", schemaIds)), ADMIN_KEY);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    protected Api.Response changeStatus(String kind, String id, String status, String reason) {
+        Map<String, Object> body = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
+        return api.patch("/v2/" + kind + "/" + id + "/status", Api.json(body), ADMIN_KEY);
+    }
+
+    protected long eventCount(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId).query(Long.class).single();
+    }
+}
