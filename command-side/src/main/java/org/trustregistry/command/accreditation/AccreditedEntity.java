@@ -75,7 +75,7 @@ public abstract class AccreditedEntity {
                 // expiry is the registry's own act when validUntil passes, never an operator's
                 .filter(t -> t != LifecycleTransition.EXPIRE)
                 .orElseThrow(() -> new IllegalTransitionException(describe(), status, target));
-        perform(transition, reason, renewedUntil, actor, now);
+        perform(transition, reason, Validation.toMicros(renewedUntil), actor, now);
     }
 
     /** Expiry is the registry's own act, when validUntil has passed. */

@@ -17,6 +17,8 @@ public record EntityProfile(String name, UUID trustFrameworkId, List<String> jur
         jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         metadata = metadata == null ? Map.of() : metadata;
+        validFrom = Validation.toMicros(validFrom);
+        validUntil = Validation.toMicros(validUntil);
     }
 
     void validate() {

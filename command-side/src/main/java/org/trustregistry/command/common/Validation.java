@@ -22,6 +22,14 @@ public final class Validation {
         }
     }
 
+    /**
+     * Times are kept to the microsecond, as PostgreSQL keeps them, so that what an event says and what
+     * a read table shows are the same instant.
+     */
+    public static Instant toMicros(Instant time) {
+        return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     public static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidCommandException("reason", "a reason is required for this status change");

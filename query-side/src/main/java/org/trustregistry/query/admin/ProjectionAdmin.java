@@ -100,10 +100,10 @@ public class ProjectionAdmin {
                 .filter(EventTrackerStatus::isErrorState)
                 .map(s -> "segment " + s.getSegment().getSegmentId() + ": " + s.getError())
                 .toList();
-        boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && position >= head;
+        boolean replaying = processor.isReplaying();
+        boolean caughtUp = !segments.isEmpty() && position >= head && !replaying;
         return new ProjectionStatus(name, position, head, Math.max(0, head - position), processor.isRunning(),
-                processor.isReplaying(), caughtUp, errors);
+                replaying, caughtUp, errors);
     }
 
     /** The lowest position any segment has reached (-1 before the first event). */

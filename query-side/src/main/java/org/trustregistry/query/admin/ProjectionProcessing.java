@@ -27,6 +27,8 @@ public class ProjectionProcessing {
                    @Value("${trust-registry.projections.segments:1}") int segments) {
         processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .batchSize(batchSize)
+                        // also how often an idle processor looks for events appended by other processes
+                        .tokenClaimInterval(1000)
                         .initialSegmentCount(segments))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());

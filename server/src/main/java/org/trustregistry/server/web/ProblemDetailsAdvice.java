@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "rule-violation", "Refused by a business rule", e.getMessage());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrency(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrency(RuntimeException e) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Another change to the same resource was committed first; read it again and retry");
     }

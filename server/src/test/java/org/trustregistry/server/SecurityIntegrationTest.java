@@ -1,0 +1,83 @@
+package org.trustregistry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.trustregistry.server.security.ApiKeys;
+import org.trustregistry.server.security.Role;
+
+class SecurityIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private ApiKeys keys;
+
+    private String body() {
+        return Api.json(Map.of("name", "Secured", "ecosystemDid", did("sec")));
+    }
+
+    @Test
+    void writes_without_a_key_are_401() {
+        Api.Response response = api.post("/v2/registries", body(), null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void a_wrong_key_is_401_even_on_public_reads() {
+        assertThat(api.post("/v2/registries", body(), "trk_not-a-real-key").status()).isEqualTo(401);
+        assertThat(api.get("/v2/registries", "trk_not-a-real-key").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_key_may_come_as_a_bearer_token() {
+        Api.Response response = api.send(api.builder("/v2/registries", null)
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body())).build());
+        assertThat(response.status()).isEqualTo(201);
+    }
+
+    @Test
+    void an_auditor_reads_the_audit_log_but_writes_nothing() {
+        String auditorKey = ApiKeys.newKey();
+        keys.store("test auditor", auditorKey, Role.AUDITOR, null, "test");
+        Api.Response write = api.post("/v2/registries", body(), auditorKey);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/v2/audit-log", auditorKey).status()).isEqualTo(200);
+        assertThat(api.get("/v2/admin/projections", auditorKey).status()).isEqualTo(200);
+        assertThat(api.post("/v2/admin/projections/audit-log/rebuild", "", auditorKey).status()).isEqualTo(403);
+    }
+
+    @Test
+    void the_audit_log_and_administration_are_not_public() {
+        assertThat(api.get("/v2/audit-log", null).status()).isEqualTo(401);
+        assertThat(api.get("/v2/admin/projections", null).status()).isEqualTo(401);
+        assertThat(api.post("/v2/admin/projections/issuers/rebuild", "", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void reads_of_registry_records_are_public() {
+        for (String path : new String[] {"/v2/registries", "/v2/schemas", "/v2/issuers", "/v2/verifiers", "/v2/dids"}) {
+            assertThat(api.get(path, null).status()).as(path).isEqualTo(200);
+        }
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void keys_are_stored_only_as_hashes() {
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_hash = ? OR key_prefix = ?")
+                .params(ADMIN_KEY, ADMIN_KEY).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT key_hash FROM api_keys WHERE name = 'bootstrap admin'").query(String.class)
+                .single()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void every_response_carries_a_request_id() {
+        assertThat(api.get("/v2/registries", null).header("X-Request-ID")).isNotBlank();
+        assertThat(api.post("/v2/registries", body(), null).header("X-Request-ID")).isNotBlank();
+    }
+}
