@@ -13,7 +13,7 @@ public class EmbeddedDatabaseStartException extends RuntimeException {
         String detail = rootMessage(cause);
         StringBuilder text = new StringBuilder("The embedded PostgreSQL could not start with data in ")
                 .append(dataDirectory).append(": ").append(detail).append('.');
-        if (isRoot() || detail.contains("root")) {
+        if (detail.contains("root") || (isRoot() && detail.contains("unshare"))) {
             text.append(" PostgreSQL refuses to run as root; the embedded one runs in a user namespace"
                     + " (unshare -U) when started as root, which this machine does not allow."
                     + " Run the server as a normal user, or point TRUST_REGISTRY_DB_URL"
