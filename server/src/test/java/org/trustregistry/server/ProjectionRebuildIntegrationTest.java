@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 class ProjectionRebuildIntegrationTest extends IntegrationTest {
 
     private static final Map<String, List<String>> TABLES = Map.of(
+            "trust-frameworks", List.of("trust_frameworks"),
             "trust-registries", List.of("trust_registries"),
             "credential-schemas", List.of("credential_schemas"),
             "issuers", List.of("issuers", "issuer_credential_types"),
@@ -59,7 +60,13 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
     }
 
     private void scriptedHistory() {
+        String framework = api.post("/v2/trust-frameworks", Api.json(Map.of("name", unique("Framework "),
+                "legalAgreements", List.of("https://terms.example"))), ADMIN_KEY).id();
+        api.patch("/v2/trust-frameworks/" + framework + "/status", Api.json(Map.of("status", "DEPRECATED",
+                "reason", "successor")), ADMIN_KEY);
         String registry = createRegistry();
+        api.put("/v2/registries/" + registry + "/trust-framework", Api.json(Map.of("trustFrameworkId", framework)),
+                ADMIN_KEY);
         String degree = createSchema(registry, unique("DegreeCredential"));
         String diploma = createSchema(registry, unique("DiplomaCredential"));
         String sharedDid = did("both");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +33,9 @@ class RegistryCommandController {
     record StatusRequest(@NotNull RegistryStatus status, @Size(max = 2000) String reason) {
     }
 
+    record FrameworkLinkRequest(@NotNull UUID trustFrameworkId) {
+    }
+
     private final CommandSender commands;
 
     RegistryCommandController(CommandSender commands) {
@@ -49,6 +53,16 @@ class RegistryCommandController {
     TrustRegistryState update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest request) {
         return commands.send(new UpdateTrustRegistry(id, request.name(), request.description(),
                 request.governanceAuthority()));
+    }
+
+    @PutMapping("/{id}/trust-framework")
+    TrustRegistryState linkFramework(@PathVariable UUID id, @Valid @RequestBody FrameworkLinkRequest request) {
+        return commands.send(new LinkTrustRegistryFramework(id, request.trustFrameworkId()));
+    }
+
+    @DeleteMapping("/{id}/trust-framework")
+    TrustRegistryState unlinkFramework(@PathVariable UUID id) {
+        return commands.send(new UnlinkTrustRegistryFramework(id));
     }
 
     @PatchMapping("/{id}/status")

@@ -10,8 +10,13 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.trustregistry.command.common.IllegalTransitionException;
+import org.trustregistry.command.common.InvalidCommandException;
+import org.trustregistry.command.common.RuleViolationException;
+import org.trustregistry.command.common.UnknownReferenceException;
 import org.trustregistry.command.common.Validation;
 import org.trustregistry.events.registry.TrustRegistryCreated;
+import org.trustregistry.events.registry.TrustRegistryFrameworkLinked;
+import org.trustregistry.events.registry.TrustRegistryFrameworkUnlinked;
 import org.trustregistry.events.registry.TrustRegistryStatusChanged;
 import org.trustregistry.events.registry.TrustRegistryUpdated;
 import org.trustregistry.shared.MessageMetadata;
@@ -43,9 +48,7 @@ public class TrustRegistry {
     @CommandHandler
     TrustRegistryState handle(UpdateTrustRegistry command, @MetaDataValue(MessageMetadata.ACTOR_ID) String actor,
                               Clock clock) {
-        if (status == RegistryStatus.RETIRED) {
-            throw new IllegalTransitionException("a retired registry", "RETIRED", "an updated profile");
-        }
+        requireNotRetired("an updated profile");
         apply(new TrustRegistryUpdated(id, ecosystemDid, command.name(), command.description(),
                 command.governanceAuthority(), Validation.actorOrSystem(actor), clock.instant()));
         return state();
@@ -61,6 +64,40 @@ public class TrustRegistry {
         apply(new TrustRegistryStatusChanged(id, ecosystemDid, status, command.status(), command.reason(),
                 Validation.actorOrSystem(actor), clock.instant()));
         return state();
+    }
+
+    @CommandHandler
+    TrustRegistryState handle(LinkTrustRegistryFramework command,
+                              @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock) {
+        requireNotRetired("a framework link");
+        if (command.trustFrameworkId() == null) {
+            throw new InvalidCommandException("trustFrameworkId", "the trust framework is required");
+        }
+        if (command.trustFrameworkId().equals(trustFrameworkId)) {
+            throw new RuleViolationException("Registry " + id + " already follows trust framework "
+                    + trustFrameworkId);
+        }
+        apply(new TrustRegistryFrameworkLinked(id, ecosystemDid, command.trustFrameworkId(), trustFrameworkId,
+                Validation.actorOrSystem(actor), clock.instant()));
+        return state();
+    }
+
+    @CommandHandler
+    TrustRegistryState handle(UnlinkTrustRegistryFramework command,
+                              @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock) {
+        requireNotRetired("a framework link");
+        if (trustFrameworkId == null) {
+            throw new UnknownReferenceException("Registry " + id + " follows no trust framework");
+        }
+        apply(new TrustRegistryFrameworkUnlinked(id, ecosystemDid, trustFrameworkId, Validation.actorOrSystem(actor),
+                clock.instant()));
+        return state();
+    }
+
+    private void requireNotRetired(String change) {
+        if (status == RegistryStatus.RETIRED) {
+            throw new IllegalTransitionException("a retired registry", "RETIRED", change);
+        }
     }
 
     TrustRegistryState state() {
@@ -84,6 +121,16 @@ public class TrustRegistry {
         name = event.name();
         description = event.description();
         governanceAuthority = event.governanceAuthority();
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegistryFrameworkLinked event) {
+        trustFrameworkId = event.trustFrameworkId();
+    }
+
+    @EventSourcingHandler
+    void on(TrustRegistryFrameworkUnlinked event) {
+        trustFrameworkId = null;
     }
 
     @EventSourcingHandler

@@ -3,8 +3,15 @@ package org.trustregistry.command.verifier;
 import java.util.List;
 import java.util.UUID;
 import org.trustregistry.command.accreditation.EntityProfile;
+import org.trustregistry.command.framework.ReferencesTrustFramework;
 
 /** Register an verifier (status PENDING) in a registry, optionally authorized at once for some schemas. */
 public record RegisterVerifier(UUID verifierId, String did, UUID registryId, EntityProfile profile,
-                             List<UUID> credentialTypes) {
+                             List<UUID> credentialTypes)
+        implements ReferencesTrustFramework {
+
+    @Override
+    public UUID trustFrameworkId() {
+        return profile.trustFrameworkId();
+    }
 }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 import org.trustregistry.events.registry.TrustRegistryCreated;
+import org.trustregistry.events.registry.TrustRegistryFrameworkLinked;
+import org.trustregistry.events.registry.TrustRegistryFrameworkUnlinked;
 import org.trustregistry.events.registry.TrustRegistryStatusChanged;
 import org.trustregistry.events.registry.TrustRegistryUpdated;
 import org.trustregistry.query.common.NotFoundException;
@@ -45,6 +47,20 @@ public class TrustRegistryProjection {
     void on(TrustRegistryStatusChanged event, @SequenceNumber long sequence) {
         TrustRegistryView view = find(event.registryId());
         view.status(event.newStatus().name(), event.reason());
+        view.touched(event.effectiveAt(), sequence);
+    }
+
+    @EventHandler
+    void on(TrustRegistryFrameworkLinked event, @SequenceNumber long sequence) {
+        TrustRegistryView view = find(event.registryId());
+        view.linkFramework(event.trustFrameworkId());
+        view.touched(event.effectiveAt(), sequence);
+    }
+
+    @EventHandler
+    void on(TrustRegistryFrameworkUnlinked event, @SequenceNumber long sequence) {
+        TrustRegistryView view = find(event.registryId());
+        view.linkFramework(null);
         view.touched(event.effectiveAt(), sequence);
     }
 
