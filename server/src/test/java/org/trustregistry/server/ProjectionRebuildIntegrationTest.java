@@ -17,6 +17,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
             "trust-registries", List.of("trust_registries"),
             "credential-schemas", List.of("credential_schemas"),
             "issuers", List.of("issuers", "issuer_credential_types"),
+            "issuer-delegations", List.of("issuer_delegations"),
             "verifiers", List.of("verifiers", "verifier_credential_types"),
             "did-directory", List.of("did_directory"),
             "status-history", List.of("status_history"),
@@ -78,6 +79,15 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         api.delete("/v2/issuers/" + issuer + "/credential-types/" + diploma + "?reason=lapsed", ADMIN_KEY);
         api.put("/v2/issuers/" + issuer, Api.json(Map.of("name", "Renamed", "metadata", Map.of("k", "v"),
                 "jurisdictions", List.of("EU", "UK"))), ADMIN_KEY);
+        String delegate = register("issuers", registry, did("delegate"), List.of());
+        changeStatus("issuers", delegate, "ACTIVE", null);
+        String lower = register("issuers", registry, did("lower"), List.of());
+        changeStatus("issuers", lower, "ACTIVE", null);
+        api.post("/v2/issuers/" + issuer + "/delegations", Api.json(Map.of("delegateIssuerId", delegate,
+                "credentialTypes", List.of(degree), "proof", Map.of("type", "x"))), ADMIN_KEY);
+        api.post("/v2/issuers/" + delegate + "/delegations", Api.json(Map.of("delegateIssuerId", lower,
+                "credentialTypes", List.of(degree))), ADMIN_KEY);
+        changeStatus("issuers", delegate, "SUSPENDED", "cascade");
         changeStatus("verifiers", verifier, "ACTIVE", null);
         changeStatus("verifiers", verifier, "REVOKED", "closed");
         api.patch("/v2/schemas/" + diploma + "/status", Api.json(Map.of("status", "DEPRECATED", "reason", "old")),

@@ -1,18 +1,16 @@
 package org.trustregistry.command.accreditation;
 
 import java.time.Clock;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.RuleViolationException;
+import org.trustregistry.command.common.SystemActor;
 import org.trustregistry.command.issuer.ExpireIssuer;
 import org.trustregistry.command.verifier.ExpireVerifier;
-import org.trustregistry.shared.MessageMetadata;
 
 /**
  * Expires issuers and verifiers whose validUntil has passed, by sending the expire command for each
@@ -46,9 +44,7 @@ public class ExpiryScheduler {
                 case VERIFIER -> new ExpireVerifier(deadline.entityId());
             };
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(MetaData.with(MessageMetadata.ACTOR_ID, MessageMetadata.SYSTEM_ACTOR)
-                                .and(MessageMetadata.ACTOR_ROLE, MessageMetadata.SYSTEM_ACTOR)));
+                commands.sendAndWait(SystemActor.command(command));
                 log.info("{} {} expired: validUntil {} passed", deadline.entityType(), deadline.entityId(),
                         deadline.dueAt());
             } catch (RuleViolationException e) {

@@ -1,0 +1,14 @@
+package org.trustregistry.query.delegation;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface IssuerDelegationRepository extends JpaRepository<IssuerDelegationView, UUID> {
+
+    List<IssuerDelegationView> findByDelegatorIssuerIdOrderByCreatedAt(UUID delegatorIssuerId);
+
+    List<IssuerDelegationView> findByDelegateIssuerIdOrderByCreatedAt(UUID delegateIssuerId);
+
+    List<IssuerDelegationView> findByDelegateIssuerIdAndStatus(UUID delegateIssuerId, String status);
+}
