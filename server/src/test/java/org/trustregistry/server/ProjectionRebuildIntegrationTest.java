@@ -20,6 +20,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
             "issuer-delegations", List.of("issuer_delegations"),
             "verifiers", List.of("verifiers", "verifier_credential_types"),
             "did-directory", List.of("did_directory"),
+            "registry-entries", List.of("registry_entries", "registry_signing_keys"),
             "status-history", List.of("status_history"),
             "audit-log", List.of("audit_logs"));
 
@@ -92,6 +93,8 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         changeStatus("verifiers", verifier, "REVOKED", "closed");
         api.patch("/v2/schemas/" + diploma + "/status", Api.json(Map.of("status", "DEPRECATED", "reason", "old")),
                 ADMIN_KEY);
+        api.post("/v2/registries/" + registry + "/keys/rotate", "", ADMIN_KEY);
+        changeStatus("verifiers", register("verifiers", registry, did("late"), List.of()), "ACTIVE", null);
         changeStatus("registries", registry, "SUSPENDED", "maintenance");
     }
 

@@ -65,6 +65,12 @@ class RegistryCommandController {
         return commands.send(new UnlinkTrustRegistryFramework(id));
     }
 
+    /** Rotates the registry's signing key: entries are signed with the new one from now on. */
+    @PostMapping("/{id}/keys/rotate")
+    TrustRegistryState rotateKey(@PathVariable UUID id) {
+        return commands.send(new RotateRegistrySigningKey(id));
+    }
+
     @PatchMapping("/{id}/status")
     TrustRegistryState changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusRequest request) {
         return commands.send(new ChangeTrustRegistryStatus(id, request.status(), request.reason()));

@@ -14,6 +14,7 @@ import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.UnknownReferenceException;
 import org.trustregistry.command.common.Validation;
+import org.trustregistry.events.registry.RegistrySigningKeyAdded;
 import org.trustregistry.events.registry.TrustRegistryCreated;
 import org.trustregistry.events.registry.TrustRegistryFrameworkLinked;
 import org.trustregistry.events.registry.TrustRegistryFrameworkUnlinked;
@@ -35,14 +36,25 @@ public class TrustRegistry {
     private UUID trustFrameworkId;
     private RegistryStatus status;
     private String statusReason;
+    private int keyCount;
+    private String currentKid;
 
     protected TrustRegistry() {
     }
 
-    TrustRegistry(CreateTrustRegistry command, String actor, Clock clock) {
+    TrustRegistry(CreateTrustRegistry command, String actor, Clock clock, SigningKeys keys) {
+        var now = clock.instant();
         apply(new TrustRegistryCreated(command.registryId(), command.name(), command.description(),
                 command.ecosystemDid(), command.governanceAuthority(), command.trustFrameworkId(),
-                RegistryStatus.ACTIVE, actor, clock.instant()));
+                RegistryStatus.ACTIVE, actor, now))
+                .andThen(() -> addSigningKey(keys, actor, now));
+    }
+
+    /** A new signing key, {@code <ecosystem DID>#key-N}; the previous one stays published. */
+    void addSigningKey(SigningKeys keys, String actor, java.time.Instant now) {
+        requireNotRetired("a new signing key");
+        String kid = ecosystemDid + "#key-" + (keyCount + 1);
+        apply(new RegistrySigningKeyAdded(id, ecosystemDid, kid, keys.generate(id, kid), currentKid, actor, now));
     }
 
     @CommandHandler
@@ -102,7 +114,7 @@ public class TrustRegistry {
 
     TrustRegistryState state() {
         return new TrustRegistryState(id, name, description, ecosystemDid, governanceAuthority, trustFrameworkId,
-                status, statusReason);
+                status, statusReason, currentKid);
     }
 
     @EventSourcingHandler
@@ -114,6 +126,12 @@ public class TrustRegistry {
         governanceAuthority = event.governanceAuthority();
         trustFrameworkId = event.trustFrameworkId();
         status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrySigningKeyAdded event) {
+        keyCount++;
+        currentKid = event.kid();
     }
 
     @EventSourcingHandler

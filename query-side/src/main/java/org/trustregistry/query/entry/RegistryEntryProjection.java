@@ -1,0 +1,148 @@
+package org.trustregistry.query.entry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
+import org.trustregistry.events.accreditation.CredentialTypeWithdrawn;
+import org.trustregistry.events.accreditation.EntityProfileUpdated;
+import org.trustregistry.events.accreditation.EntityRegistered;
+import org.trustregistry.events.accreditation.EntityRenewed;
+import org.trustregistry.events.accreditation.EntityStatusChanged;
+import org.trustregistry.events.registry.RegistrySigningKeyAdded;
+import org.trustregistry.query.common.NotFoundException;
+import org.trustregistry.shared.EntityType;
+
+/**
+ * For every state of every issuer and verifier, a registry entry signed by its registry (a compact
+ * JWS, EdDSA): the entity's DID, registry, status, credential types, validity window and version.
+ * Each entry is signed with the registry's key in use when the event happened; the registry's signing
+ * keys are kept alongside (registry_signing_keys) for its DID document.
+ */
+@Component
+@ProcessingGroup(RegistryEntryProjection.NAME)
+public class RegistryEntryProjection {
+
+    public static final String NAME = "registry-entries";
+    static final String TYPE = "JOSE";
+
+    private final RegistryEntryRepository entries;
+    private final RegistrySigningKeyRepository keys;
+    private final EntrySigner signer;
+
+    RegistryEntryProjection(RegistryEntryRepository entries, RegistrySigningKeyRepository keys, EntrySigner signer) {
+        this.entries = entries;
+        this.keys = keys;
+        this.signer = signer;
+    }
+
+    @EventHandler
+    void on(RegistrySigningKeyAdded event) {
+        keys.findFirstByRegistryIdAndReplacedAtIsNull(event.registryId())
+                .ifPresent(previous -> previous.replacedAt(event.activeFrom()));
+        keys.saveAndFlush(new RegistrySigningKeyView(event.kid(), event.registryId(), event.ecosystemDid(),
+                event.publicKeyJwk(), event.activeFrom()));
+    }
+
+    @EventHandler
+    void on(EntityRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("type", event.entityType() == EntityType.ISSUER ? "IssuerEntry" : "VerifierEntry");
+        state.put("id", event.entityId().toString());
+        state.put("did", event.did());
+        state.put("registryId", event.registryId().toString());
+        state.put("status", "PENDING");
+        state.put("credentialTypes", List.of());
+        window(state, event.validFrom(), event.validUntil());
+        sign(event.entityType(), event.entityId(), state, message, sequence, event.registeredAt());
+    }
+
+    @EventHandler
+    void on(EntityProfileUpdated event, EventMessage<?> message, @SequenceNumber long sequence) {
+        next(event.entityType(), event.entityId(), message, sequence, event.updatedAt(),
+                state -> window(state, event.validFrom(), event.validUntil()));
+    }
+
+    @EventHandler
+    void on(EntityStatusChanged event, EventMessage<?> message, @SequenceNumber long sequence) {
+        next(event.entityType(), event.entityId(), message, sequence, event.effectiveAt(), state -> {
+            state.put("status", event.newStatus().name());
+            if (event instanceof EntityRenewed renewed) {
+                state.put("validUntil", renewed.validUntil().toString());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(CredentialTypeAuthorized event, EventMessage<?> message, @SequenceNumber long sequence) {
+        next(event.entityType(), event.entityId(), message, sequence, event.effectiveAt(), state -> {
+            List<Map<String, Object>> types = types(state);
+            types.add(Map.of("schemaId", event.schemaId().toString(), "credentialType", event.credentialType()));
+            types.sort(Comparator.comparing(t -> (String) t.get("schemaId")));
+            state.put("credentialTypes", types);
+        });
+    }
+
+    @EventHandler
+    void on(CredentialTypeWithdrawn event, EventMessage<?> message, @SequenceNumber long sequence) {
+        next(event.entityType(), event.entityId(), message, sequence, event.effectiveAt(), state -> {
+            List<Map<String, Object>> types = types(state);
+            types.removeIf(t -> event.schemaId().toString().equals(t.get("schemaId")));
+            state.put("credentialTypes", types);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteAllInBatch();
+        keys.deleteAllInBatch();
+    }
+
+    private void next(EntityType type, UUID entityId, EventMessage<?> message, long sequence, Instant at,
+                      Consumer<Map<String, Object>> change) {
+        RegistryEntryView latest = entries.findFirstByEntityIdOrderByVersionDesc(entityId)
+                .orElseThrow(() -> new NotFoundException("no entry yet for " + entityId));
+        Map<String, Object> state = new HashMap<>(latest.getPayload());
+        change.accept(state);
+        sign(type, entityId, state, message, sequence, at);
+    }
+
+    private void sign(EntityType type, UUID entityId, Map<String, Object> state, EventMessage<?> message,
+                      long sequence, Instant at) {
+        UUID registryId = UUID.fromString((String) state.get("registryId"));
+        RegistrySigningKeyView key = keys.findFirstByRegistryIdAndReplacedAtIsNull(registryId)
+                .orElseThrow(() -> new NotFoundException("no signing key for registry " + registryId));
+        state.put("registryDid", key.getEcosystemDid());
+        state.put("version", sequence);
+        state.put("issuedAt", at.toString());
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "EdDSA");
+        header.put("kid", key.getKid());
+        header.put("typ", TYPE);
+        String jws = CompactJws.sign(header, state, input -> signer.sign(registryId, key.getKid(), input));
+        entries.saveAndFlush(new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
+                type.name(), entityId, (String) state.get("did"), jws, state, key.getKid(), sequence, at));
+    }
+
+    private static void window(Map<String, Object> state, Instant validFrom, Instant validUntil) {
+        state.put("validFrom", validFrom == null ? null : validFrom.toString());
+        state.put("validUntil", validUntil == null ? null : validUntil.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> types(Map<String, Object> state) {
+        return new ArrayList<>((List<Map<String, Object>>) state.get("credentialTypes"));
+    }
+}
