@@ -55,10 +55,7 @@ public class FederationConnection {
     FederationConnection(EstablishFederationConnection command, String registryEcosystemDid, String actor,
                          Instant now) {
         requireValidTerms(command);
-        if (command.remoteRegistryDid().equals(registryEcosystemDid)) {
-            throw new RuleViolationException("Registry " + command.registryId()
-                    + " cannot federate with its own ecosystem DID " + registryEcosystemDid);
-        }
+        requireOtherRegistry(command, registryEcosystemDid);
         apply(new FederationConnectionEstablished(command.connectionId(), command.registryId(),
                 command.remoteRegistryDid(), command.remoteRegistryName(), command.remoteRegistryEndpoint(),
                 command.remoteRegistryType(), command.trustLevel(), command.federationAgreementUrl(),
@@ -92,7 +89,8 @@ public class FederationConnection {
                 recognitions, validFrom, validUntil, status, statusReason);
     }
 
-    private static void requireValidTerms(EstablishFederationConnection command) {
+    /** The content rules of a connection, whatever the registry: a DID, a known type, scopes, URLs, a window. */
+    static void requireValidTerms(EstablishFederationConnection command) {
         Validation.requireDid("remoteRegistryDid", command.remoteRegistryDid());
         if (command.remoteRegistryType() == null) {
             throw new InvalidCommandException("remoteRegistryType",
@@ -113,6 +111,14 @@ public class FederationConnection {
         requireHttpUrl("remoteRegistryEndpoint", command.remoteRegistryEndpoint());
         requireHttpUrl("federationAgreementUrl", command.federationAgreementUrl());
         Validation.requireWindow(command.validFrom(), command.validUntil());
+    }
+
+    /** A registry recognizes other registries, never itself. */
+    static void requireOtherRegistry(EstablishFederationConnection command, String registryEcosystemDid) {
+        if (command.remoteRegistryDid().equals(registryEcosystemDid)) {
+            throw new RuleViolationException("Registry " + command.registryId()
+                    + " cannot federate with its own ecosystem DID " + registryEcosystemDid);
+        }
     }
 
     /** Optional, but when given an absolute http(s) URL: the remote registry is reached or read there. */

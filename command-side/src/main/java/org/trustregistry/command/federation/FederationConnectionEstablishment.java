@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.Validation;
@@ -35,13 +34,15 @@ class FederationConnectionEstablishment {
     @CommandHandler
     FederationConnectionState handle(EstablishFederationConnection command,
                                      @MetaDataValue(MessageMetadata.ACTOR_ID) String actor) throws Exception {
+        // the aggregate's rules, checked before anything is claimed or created (its constructor checks them again)
+        FederationConnection.requireValidTerms(command);
         registries.requireOpenRegistry(command.registryId());
         String ecosystemDid = registries.ecosystemDidOf(command.registryId()).orElseThrow();
-        Aggregate<FederationConnection> connection = repository().newInstance(() -> new FederationConnection(command,
-                ecosystemDid, Validation.actorOrSystem(actor), clock.instant()));
-        // after the aggregate accepted the terms; a clash here rolls its events back with the insert
+        FederationConnection.requireOtherRegistry(command, ecosystemDid);
         connections.claim(command.connectionId(), command.registryId(), command.remoteRegistryDid());
-        return connection.invoke(FederationConnection::state);
+        return repository().newInstance(() -> new FederationConnection(command, ecosystemDid,
+                        Validation.actorOrSystem(actor), clock.instant()))
+                .invoke(FederationConnection::state);
     }
 
     /** Looked up when needed: Axon's configuration builds the repository after the Spring beans. */
