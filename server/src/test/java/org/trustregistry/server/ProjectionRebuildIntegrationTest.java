@@ -19,7 +19,8 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
             "verifiers", List.of("verifiers", "verifier_credential_types"),
             "did-directory", List.of("did_directory"),
             "status-history", List.of("status_history"),
-            "audit-log", List.of("audit_logs"));
+            "audit-log", List.of("audit_logs"),
+            "federation-connections", List.of("federation_connections"));
 
     @Test
     void rebuilding_every_projection_changes_nothing() {
@@ -28,6 +29,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("issuers")).isNotEmpty();
         assertThat(before.get("status_history")).hasSizeGreaterThan(5);
+        assertThat(before.get("federation_connections")).isNotEmpty();
 
         JsonNode listed = api.get("/v2/admin/projections", ADMIN_KEY).json();
         List<String> names = new java.util.ArrayList<>();
@@ -75,6 +77,12 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         changeStatus("verifiers", verifier, "REVOKED", "closed");
         api.patch("/v2/schemas/" + diploma + "/status", Api.json(Map.of("status", "DEPRECATED", "reason", "old")),
                 ADMIN_KEY);
+        String federation = api.post("/v2/registries/" + registry + "/federation", Api.json(Map.of(
+                "remoteRegistryDid", did("remote"), "remoteRegistryType", "ebsi", "trustLevel", "substantial",
+                "recognitions", List.of(Map.of("action", "issue", "resource", "DegreeCredential")),
+                "validFrom", "2026-01-01T00:00:00.123456Z")), ADMIN_KEY).id();
+        api.patch("/v2/registries/" + registry + "/federation/" + federation + "/status",
+                Api.json(Map.of("status", "SUSPENDED", "reason", "agreement under review")), ADMIN_KEY);
         changeStatus("registries", registry, "SUSPENDED", "maintenance");
     }
 
