@@ -38,23 +38,23 @@ class EventStoreIntegrationTest extends IntegrationTest {
         List<String> payloads = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
                         + "WHERE aggregate_identifier = ? ORDER BY sequence_number")
                 .param(registry).query(String.class).list();
-        assertThat(payloads).hasSize(2);
+        assertThat(payloads).hasSize(3); // created, its first signing key, suspended
         JsonNode created = JsonMapper.builder().build().readTree(payloads.get(0));
         assertThat(created.get("ecosystemDid").asString()).startsWith("did:web:");
         assertThat(created.get("createdAt").isString()).as("an instant is a string, not an epoch number").isTrue();
         assertThat(Instant.parse(created.get("createdAt").asString())).isBefore(Instant.now().plusSeconds(1));
-        JsonNode changed = JsonMapper.builder().build().readTree(payloads.get(1));
+        JsonNode changed = JsonMapper.builder().build().readTree(payloads.get(2));
         assertThat(changed.get("effectiveAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
         assertThat(changed.get("previousStatus").asString()).isEqualTo("ACTIVE");
 
         String metadata = jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 1").param(registry).query(String.class).single();
+                + "WHERE aggregate_identifier = ? AND sequence_number = 2").param(registry).query(String.class).single();
         JsonNode meta = JsonMapper.builder().build().readTree(metadata);
         assertThat(meta.get("actorRole").asString()).isEqualTo("admin");
         assertThat(meta.get("requestId").asString()).isNotBlank();
 
         String type = jdbc.sql("SELECT payload_type || '/' || payload_revision || '/' || type FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 1").param(registry).query(String.class).single();
+                + "WHERE aggregate_identifier = ? AND sequence_number = 2").param(registry).query(String.class).single();
         assertThat(type).isEqualTo(TrustRegistryStatusChanged.class.getName() + "/1/TrustRegistry");
         assertThat(jdbc.sql("SELECT data_type FROM information_schema.columns WHERE table_name = 'domain_event_entry' "
                 + "AND column_name = 'payload'").query(String.class).single()).isEqualTo("bytea");

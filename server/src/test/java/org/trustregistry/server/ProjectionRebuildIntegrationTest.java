@@ -12,17 +12,18 @@ import tools.jackson.databind.JsonNode;
 /** Every projection thrown away and rebuilt from the event store is identical, row for row. */
 class ProjectionRebuildIntegrationTest extends IntegrationTest {
 
-    private static final Map<String, List<String>> TABLES = Map.of(
-            "trust-frameworks", List.of("trust_frameworks"),
-            "trust-registries", List.of("trust_registries"),
-            "credential-schemas", List.of("credential_schemas"),
-            "issuers", List.of("issuers", "issuer_credential_types"),
-            "issuer-delegations", List.of("issuer_delegations"),
-            "verifiers", List.of("verifiers", "verifier_credential_types"),
-            "did-directory", List.of("did_directory"),
-            "registry-entries", List.of("registry_entries", "registry_signing_keys"),
-            "status-history", List.of("status_history"),
-            "audit-log", List.of("audit_logs"));
+    private static final Map<String, List<String>> TABLES = Map.ofEntries(
+            Map.entry("trust-frameworks", List.of("trust_frameworks")),
+            Map.entry("trust-registries", List.of("trust_registries")),
+            Map.entry("credential-schemas", List.of("credential_schemas")),
+            Map.entry("issuers", List.of("issuers", "issuer_credential_types")),
+            Map.entry("issuer-delegations", List.of("issuer_delegations")),
+            Map.entry("verifiers", List.of("verifiers", "verifier_credential_types")),
+            Map.entry("did-directory", List.of("did_directory")),
+            Map.entry("registry-entries", List.of("registry_entries", "registry_signing_keys")),
+            Map.entry("status-history", List.of("status_history")),
+            Map.entry("audit-log", List.of("audit_logs")),
+            Map.entry("federation-connections", List.of("federation_connections")));
 
     @Test
     void rebuilding_every_projection_changes_nothing() {
@@ -31,6 +32,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("issuers")).isNotEmpty();
         assertThat(before.get("status_history")).hasSizeGreaterThan(5);
+        assertThat(before.get("federation_connections")).isNotEmpty();
 
         JsonNode listed = api.get("/v2/admin/projections", ADMIN_KEY).json();
         List<String> names = new java.util.ArrayList<>();
@@ -95,6 +97,12 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
                 ADMIN_KEY);
         api.post("/v2/registries/" + registry + "/keys/rotate", "", ADMIN_KEY);
         changeStatus("verifiers", register("verifiers", registry, did("late"), List.of()), "ACTIVE", null);
+        String federation = api.post("/v2/registries/" + registry + "/federation", Api.json(Map.of(
+                "remoteRegistryDid", did("remote"), "remoteRegistryType", "ebsi", "trustLevel", "substantial",
+                "recognitions", List.of(Map.of("action", "issue", "resource", "DegreeCredential")),
+                "validFrom", "2026-01-01T00:00:00.123456Z")), ADMIN_KEY).id();
+        api.patch("/v2/registries/" + registry + "/federation/" + federation + "/status",
+                Api.json(Map.of("status", "SUSPENDED", "reason", "agreement under review")), ADMIN_KEY);
         changeStatus("registries", registry, "SUSPENDED", "maintenance");
     }
 

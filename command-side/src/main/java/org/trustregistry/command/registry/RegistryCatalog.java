@@ -47,6 +47,14 @@ public class RegistryCatalog {
                 .map(RegistryStatus::valueOf);
     }
 
+    /** The ecosystem DID the registry holds (its TRQP authority_id). */
+    public Optional<String> ecosystemDidOf(UUID registryId) {
+        return jdbc.sql("SELECT ecosystem_did FROM registry_catalog WHERE registry_id = ?")
+                .param(registryId)
+                .query(String.class)
+                .optional();
+    }
+
     /** A registry that exists and is not retired: only those accept new members. */
     public void requireOpenRegistry(UUID registryId) {
         RegistryStatus status = statusOf(registryId)

@@ -6,10 +6,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 import org.trustregistry.events.accreditation.EntityRegistered;
+import org.trustregistry.events.federation.FederationConnectionEstablished;
 import org.trustregistry.events.registry.TrustRegistryCreated;
 import org.trustregistry.shared.Did;
 
-/** Every DID the registry knows, with its roles: registries' ecosystem DIDs, issuers and verifiers. */
+/**
+ * Every DID the registry knows, with its roles: registries' ecosystem DIDs, issuers, verifiers and the
+ * remote registries they federate with.
+ */
 @Component
 @ProcessingGroup(DidDirectoryProjection.NAME)
 public class DidDirectoryProjection {
@@ -30,6 +34,11 @@ public class DidDirectoryProjection {
     @EventHandler
     void on(EntityRegistered event) {
         know(event.did(), event.entityType().name().toLowerCase(), event.registeredAt());
+    }
+
+    @EventHandler
+    void on(FederationConnectionEstablished event) {
+        know(event.remoteRegistryDid(), "federated-registry", event.establishedAt());
     }
 
     @ResetHandler
