@@ -94,6 +94,18 @@ class DelegationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_deprecated_schema_is_not_delegated_but_existing_delegations_stay() {
+        String root = activeIssuer(List.of(degree, diploma), Map.of());
+        String other = activeIssuer(List.of(), Map.of());
+        String existing = delegated(root, other, List.of(diploma));
+        api.patch("/v2/schemas/" + diploma + "/status", Api.json(Map.of("status", "DEPRECATED", "reason", "v2")),
+                ADMIN_KEY);
+        assertThat(delegate(root, activeIssuer(List.of(), Map.of()), List.of(diploma), Map.of()).status())
+                .isEqualTo(409);
+        assertThat(statusOf(root, existing)).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void a_delegate_never_gets_more_than_its_delegator() {
         String root = activeIssuer(List.of(degree), Map.of("validUntil", "2030-01-01T00:00:00Z",
                 "jurisdictions", List.of("EU")));

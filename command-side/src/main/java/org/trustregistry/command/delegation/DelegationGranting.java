@@ -23,13 +23,15 @@ import org.trustregistry.events.delegation.DelegationGranted;
 import org.trustregistry.shared.CredentialTypeRef;
 import org.trustregistry.shared.EntityStatus;
 import org.trustregistry.shared.MessageMetadata;
+import org.trustregistry.shared.SchemaStatus;
 
 /**
  * The rules of a delegation, each of which needs more than the delegation itself:
  * <ul>
  *   <li>the delegator is ACTIVE (and inside its validity window), the delegate is another issuer of
  *       the same registry and is not revoked;</li>
- *   <li>the delegator holds every delegated type at that moment (itself or by delegation);</li>
+ *   <li>the delegator holds every delegated type at that moment (itself or by delegation), and the
+ *       type's schema is not deprecated;</li>
  *   <li>a delegate never gets more than its delegator: jurisdictions and contexts within the
  *       delegator's, the window ending no later than the delegator's authority for those types;</li>
  *   <li>no cycles, and the chain from a root issuer is at most {@code trust-registry.delegation.max-depth}
@@ -105,7 +107,12 @@ class DelegationGranting {
                 }
                 authorityUntil = min(authorityUntil, longest);
             }
-            types.add(new CredentialTypeRef(schemaId, schemas.find(schemaId).orElseThrow().credentialType()));
+            SchemaCatalog.Entry schema = schemas.find(schemaId).orElseThrow();
+            if (schema.status() != SchemaStatus.ACTIVE) {
+                throw new RuleViolationException("Schema " + schemaId + " is " + schema.status()
+                        + " and cannot be newly authorized, by delegation either");
+            }
+            types.add(new CredentialTypeRef(schemaId, schema.credentialType()));
         }
         if (depth > maxDepth) {
             throw new RuleViolationException("This delegation would be " + depth + " links from a root issuer; "
