@@ -23,6 +23,8 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
             Map.entry("registry-entries", List.of("registry_entries", "registry_signing_keys")),
             Map.entry("status-history", List.of("status_history")),
             Map.entry("audit-log", List.of("audit_logs")),
+            Map.entry("authority-history", List.of("registry_periods", "entity_periods", "credential_type_periods",
+                    "delegation_periods", "recognition_periods")),
             Map.entry("federation-connections", List.of("federation_connections")));
 
     @Test

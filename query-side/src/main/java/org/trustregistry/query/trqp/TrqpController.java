@@ -1,0 +1,126 @@
+package org.trustregistry.query.trqp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.NotFoundException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TRQP v2 ({@code spec/trqp-v2}): {@code POST /v2/authorization} and {@code POST /v2/recognition}.
+ * Members of {@code context} the server does not know are ignored; {@code context.time} must be RFC 3339
+ * with the Z offset.
+ */
+@RestController
+class TrqpController {
+
+    private static final Pattern RFC3339_UTC = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+    static final int MAX_IDENTIFIER = 2048;
+
+    private final TrqpEvaluator evaluator;
+    private final Clock clock;
+
+    TrqpController(TrqpEvaluator evaluator, Clock clock) {
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    /** A TRQP query as received: the four identifiers and the optional context. */
+    record Query(String entityId, String authorityId, String action, String resource, JsonNode context,
+                 String timeRequested, Instant time) {
+    }
+
+    @PostMapping("/v2/authorization")
+    Map<String, Object> authorization(@RequestBody JsonNode body) {
+        Query query = parse(body);
+        TrqpEvaluator.Outcome outcome = evaluator.authorization(query.authorityId(), query.entityId(), query.action(),
+                query.resource(), query.time());
+        return answer(query, outcome, "authorized");
+    }
+
+    @PostMapping("/v2/recognition")
+    Map<String, Object> recognition(@RequestBody JsonNode body) {
+        Query query = parse(body);
+        TrqpEvaluator.Outcome outcome = evaluator.recognition(query.authorityId(), query.entityId(), query.action(),
+                query.resource(), query.time());
+        return answer(query, outcome, "recognized");
+    }
+
+    private Map<String, Object> answer(Query query, TrqpEvaluator.Outcome outcome, String verdict) {
+        if (!outcome.authorityKnown()) {
+            throw new NotFoundException("Unknown authority_id " + query.authorityId());
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("entity_id", query.entityId());
+        response.put("authority_id", query.authorityId());
+        response.put("action", query.action());
+        response.put("resource", query.resource());
+        response.put(verdict, outcome.granted());
+        if (query.timeRequested() != null) {
+            response.put("time_requested", query.timeRequested());
+        }
+        response.put("time_evaluated", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        response.put("message", outcome.message());
+        if (query.context() != null) {
+            response.put("context", query.context());
+        }
+        return response;
+    }
+
+    private Query parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadQueryException("body", "the request body must be a JSON object");
+        }
+        String entityId = identifier(body, "entity_id");
+        String authorityId = identifier(body, "authority_id");
+        String action = identifier(body, "action");
+        String resource = identifier(body, "resource");
+        JsonNode context = body.get("context");
+        String timeRequested = null;
+        Instant time = clock.instant();
+        if (context != null && !context.isNull()) {
+            if (!context.isObject()) {
+                throw new BadQueryException("context", "context must be a JSON object");
+            }
+            JsonNode given = context.get("time");
+            if (given != null && !given.isNull()) {
+                if (!given.isString() || !RFC3339_UTC.matcher(given.asString()).matches()) {
+                    throw new BadQueryException("context.time",
+                            "context.time must be an RFC 3339 time with the Z offset, e.g. 2026-01-31T12:00:00Z");
+                }
+                try {
+                    time = Instant.parse(given.asString());
+                } catch (DateTimeParseException e) {
+                    throw new BadQueryException("context.time", "context.time is not a valid time: " + given.asString());
+                }
+                timeRequested = given.asString();
+            }
+        } else {
+            context = null;
+        }
+        return new Query(entityId, authorityId, action, resource, context, timeRequested, time);
+    }
+
+    private static String identifier(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadQueryException(field, field + " is required");
+        }
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new BadQueryException(field, field + " must be a non-empty string");
+        }
+        if (value.asString().length() > MAX_IDENTIFIER) {
+            throw new BadQueryException(field, field + " is longer than " + MAX_IDENTIFIER + " characters");
+        }
+        return value.asString();
+    }
+}
