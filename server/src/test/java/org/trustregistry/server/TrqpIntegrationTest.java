@@ -214,4 +214,35 @@ class TrqpIntegrationTest extends IntegrationTest {
         assertThat(ask("/v2/recognition", did("stranger"), "issue", type, whileActive).json().get("recognized")
                 .asBoolean()).isFalse();
     }
+
+    @Test
+    void a_record_as_of_a_past_time_comes_from_history() throws Exception {
+        String other = createSchema(registry, unique("OtherCredential"));
+        String issuer = register("issuers", registry, did("asof"), List.of(schema));
+        changeStatus("issuers", issuer, "ACTIVE", null);
+        pause();
+        Instant active = Instant.now();
+        pause();
+        api.post("/v2/issuers/" + issuer + "/credential-types", Api.json(Map.of("schemaId", other)), ADMIN_KEY);
+        api.put("/v2/issuers/" + issuer, Api.json(Map.of("name", "Renamed", "validUntil", "2031-01-01T00:00:00Z")),
+                ADMIN_KEY);
+        changeStatus("issuers", issuer, "SUSPENDED", "audit");
+        awaitProjections();
+
+        JsonNode then = api.get("/v2/issuers/" + issuer + "?asOf=" + active, null).json();
+        assertThat(then.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(then.get("validUntil").isNull()).isTrue();
+        assertThat(then.get("credentialTypes")).hasSize(1);
+        assertThat(then.get("credentialTypes").get(0).get("schemaId").asString()).isEqualTo(schema);
+        JsonNode now = api.get("/v2/issuers/" + issuer + "?asOf=" + Instant.now(), null).json();
+        assertThat(now.get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(now.get("validUntil").asString()).isEqualTo("2031-01-01T00:00:00Z");
+        assertThat(now.get("credentialTypes")).hasSize(2);
+        assertThat(api.get("/v2/issuers/" + issuer + "?asOf=2000-01-01T00:00:00Z", null).status())
+                .as("before it existed").isEqualTo(404);
+        assertThat(api.get("/v2/issuers/" + issuer + "?asOf=2026-01-01T00:00:00%2B01:00", null).status())
+                .isEqualTo(400);
+        assertThat(api.get("/v2/verifiers/" + issuer + "?asOf=" + active, null).status())
+                .as("an issuer is no verifier").isEqualTo(404);
+    }
 }

@@ -15,19 +15,27 @@ import org.trustregistry.query.common.Filters;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.PageResponse;
 import org.trustregistry.query.common.Paging;
+import org.trustregistry.query.common.Rfc3339;
+import org.trustregistry.query.trqp.EntityHistory;
 import org.trustregistry.shared.EntityStatus;
+import org.trustregistry.shared.EntityType;
+import java.time.Instant;
 
 /** The read endpoints issuers and verifiers share; the subclasses give the path and the tables. */
 public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G extends CredentialTypeGrantView> {
 
     private final String kind;
+    private final EntityType entityType;
+    private final EntityHistory history;
     private final Class<G> grantType;
     private final AccreditationRepositories.Entities<V> entities;
     private final AccreditationRepositories.Grants<G> grants;
 
     protected AccreditedEntityQueries(String kind, Class<G> grantType, AccreditationRepositories.Entities<V> entities,
-                                      AccreditationRepositories.Grants<G> grants) {
+                                      AccreditationRepositories.Grants<G> grants, EntityHistory history) {
+        this.history = history;
         this.kind = kind;
+        this.entityType = EntityType.valueOf(kind.toUpperCase());
         this.grantType = grantType;
         this.entities = entities;
         this.grants = grants;
@@ -61,8 +69,14 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
                 v -> new AccreditedEntityResponse(v, types.getOrDefault(v.getId(), List.of())));
     }
 
+    /** The record now, or with {@code ?asOf=T} as it was at T (status, credential types, window), from history. */
     @GetMapping("/{id}")
-    public AccreditedEntityResponse get(@PathVariable UUID id) {
+    public Object get(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            Instant at = Rfc3339.parse("asOf", asOf);
+            return history.asOf(entityType, id, at)
+                    .orElseThrow(() -> new NotFoundException("No " + kind + " " + id + " at " + at));
+        }
         V view = entities.findById(id).orElseThrow(() -> new NotFoundException("No " + kind + " " + id));
         return new AccreditedEntityResponse(view,
                 List.copyOf(grants.findByEntityIdInOrderBySchemaId(List.of(id))));

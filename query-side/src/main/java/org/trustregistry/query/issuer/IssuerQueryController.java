@@ -3,12 +3,14 @@ package org.trustregistry.query.issuer;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.query.accreditation.AccreditedEntityQueries;
+import org.trustregistry.query.trqp.EntityHistory;
 
 @RestController
 @RequestMapping("/v2/issuers")
 class IssuerQueryController extends AccreditedEntityQueries<IssuerView, IssuerCredentialTypeView> {
 
-    IssuerQueryController(IssuerRepository issuers, IssuerCredentialTypeRepository grants) {
-        super("issuer", IssuerCredentialTypeView.class, issuers, grants);
+    IssuerQueryController(IssuerRepository issuers, IssuerCredentialTypeRepository grants,
+                           EntityHistory history) {
+        super("issuer", IssuerCredentialTypeView.class, issuers, grants, history);
     }
 }

@@ -3,12 +3,14 @@ package org.trustregistry.query.verifier;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.query.accreditation.AccreditedEntityQueries;
+import org.trustregistry.query.trqp.EntityHistory;
 
 @RestController
 @RequestMapping("/v2/verifiers")
 class VerifierQueryController extends AccreditedEntityQueries<VerifierView, VerifierCredentialTypeView> {
 
-    VerifierQueryController(VerifierRepository verifiers, VerifierCredentialTypeRepository grants) {
-        super("verifier", VerifierCredentialTypeView.class, verifiers, grants);
+    VerifierQueryController(VerifierRepository verifiers, VerifierCredentialTypeRepository grants,
+                           EntityHistory history) {
+        super("verifier", VerifierCredentialTypeView.class, verifiers, grants, history);
     }
 }
