@@ -28,6 +28,9 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("issuers")).isNotEmpty();
         assertThat(before.get("status_history")).hasSizeGreaterThan(5);
+        assertThat(before.get("did_directory")).anyMatch(row -> row.get("resolved_at") != null)
+                .anyMatch(row -> row.get("resolution_error") != null)
+                .anyMatch(row -> row.get("service_endpoint") != null);
 
         JsonNode listed = api.get("/v2/admin/projections", ADMIN_KEY).json();
         List<String> names = new java.util.ArrayList<>();
@@ -76,6 +79,27 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         api.patch("/v2/schemas/" + diploma + "/status", Api.json(Map.of("status", "DEPRECATED", "reason", "old")),
                 ADMIN_KEY);
         changeStatus("registries", registry, "SUSPENDED", "maintenance");
+        // the DID directory: a service on a registered DID, a DID only the directory knows, resolutions
+        api.put("/v2/dids/" + sharedDid, Api.json(Map.of("serviceType", "LinkedDomains",
+                "endpoint", "https://both.example", "metadata", Map.of("tier", 1))), ADMIN_KEY);
+        String didKey = DidKeys.randomEd25519();
+        api.put("/v2/dids/" + didKey, Api.json(Map.of("serviceType", "DIDCommMessaging",
+                "endpoint", "wss://holder.example")), ADMIN_KEY);
+        assertThat(api.post("/v2/dids/" + didKey + "/resolve", "", ADMIN_KEY).status()).isEqualTo(200);
+        String unreachable = "did:web:127.0.0.1%3A" + closedPort();
+        api.put("/v2/dids/" + unreachable.replace("%", "%25"), Api.json(Map.of("serviceType", "LinkedDomains",
+                "endpoint", "https://gone.example")), ADMIN_KEY);
+        assertThat(api.post("/v2/dids/" + unreachable.replace("%", "%25") + "/resolve", "", ADMIN_KEY).status())
+                .as("a failed resolution is recorded too").isEqualTo(502);
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

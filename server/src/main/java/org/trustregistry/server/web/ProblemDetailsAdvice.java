@@ -27,6 +27,7 @@ import org.trustregistry.command.common.IllegalTransitionException;
 import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.UnknownReferenceException;
+import org.trustregistry.command.common.UpstreamFailureException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.UnusableRecordException;
@@ -50,6 +51,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
         return Problems.of(HttpStatus.CONFLICT, "rule-violation", "Refused by a business rule", e.getMessage());
+    }
+
+    /** The failure itself is on record (e.g. DidResolutionFailed); the caller's request was fine. */
+    @ExceptionHandler(UpstreamFailureException.class)
+    ProblemDetail upstreamFailure(UpstreamFailureException e) {
+        return e.timedOut()
+                ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "A remote system did not answer in time",
+                        e.getMessage())
+                : Problems.of(HttpStatus.BAD_GATEWAY, "upstream-failure", "A remote system failed", e.getMessage());
     }
 
     @ExceptionHandler(UnusableRecordException.class)
