@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code trust-registry.did.web.max-document-size}); redirects are not followed. The keys are read
  * from {@code verificationMethod[*]}: {@code publicKeyJwk} (its public members only) or
  * {@code publicKeyMultibase}. Plain http is used only for the hosts in
- * {@code trust-registry.did.web.insecure-hosts} (tests), which are also the only IP addresses allowed.
+ * {@code trust-registry.did.web.insecure-hosts} (tests), which are also the only IP addresses (and
+ * localhost) allowed.
  */
 @Component
 class DidWebResolver {
@@ -81,8 +82,11 @@ class DidWebResolver {
         }
         host = host.toLowerCase(Locale.ROOT);
         boolean insecure = insecureHosts.contains(host);
-        if (!HOST.matcher(host).matches() || (IPV4.matcher(host).matches() && !insecure)) {
-            throw invalid("its domain name is not a host name (an IP address is not allowed)");
+        if (!HOST.matcher(host).matches()) {
+            throw invalid("its domain name is not a host name");
+        }
+        if (!insecure && (IPV4.matcher(host).matches() || host.equals("localhost") || host.endsWith(".localhost"))) {
+            throw invalid("it names an IP address or this machine, not a domain");
         }
         StringBuilder path = new StringBuilder();
         if (segments.length == 1) {

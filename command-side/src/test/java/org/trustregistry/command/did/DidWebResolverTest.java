@@ -71,7 +71,7 @@ class DidWebResolverTest {
         assertThat(resolver.documentUrl(new Did("did:web:127.0.0.1%3A8080")))
                 .as("plain http for an insecure host only").hasToString("http://127.0.0.1:8080/.well-known/did.json");
         for (String refused : List.of("did:web:127.0.0.1", "did:web:example.com%3A99999", "did:web:ex%2Fample.com",
-                "did:web:example.com:..:secret", "did:web:example.com:a%2Fb", "did:web:-bad-.example%40x")) {
+                "did:web:example.com:..:secret", "did:web:localhost%3A8080", "did:web:example.com:a%2Fb", "did:web:-bad-.example%40x")) {
             assertThatThrownBy(() -> production.documentUrl(new Did(refused))).as(refused)
                     .isInstanceOf(InvalidCommandException.class);
         }
