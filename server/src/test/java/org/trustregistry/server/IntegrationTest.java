@@ -26,6 +26,9 @@ import org.trustregistry.query.admin.ProjectionAdmin;
         "trust-registry.security.bootstrap-admin-key=" + IntegrationTest.ADMIN_KEY,
         // the tests drive expiry themselves, at the moment they choose
         "trust-registry.expiry.initial-delay=PT24H",
+        // did:web documents come from servers the tests start on 127.0.0.1, over plain http
+        "trust-registry.did.web.insecure-hosts=127.0.0.1",
+        "trust-registry.did.web.timeout=PT1S",
 })
 public abstract class IntegrationTest {
 

@@ -35,6 +35,9 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         assertThat(before.get("issuers")).isNotEmpty();
         assertThat(before.get("status_history")).hasSizeGreaterThan(5);
         assertThat(before.get("federation_connections")).isNotEmpty();
+        assertThat(before.get("did_directory")).anyMatch(row -> row.get("resolved_at") != null)
+                .anyMatch(row -> row.get("resolution_error") != null)
+                .anyMatch(row -> row.get("service_endpoint") != null);
 
         JsonNode listed = api.get("/v2/admin/projections", ADMIN_KEY).json();
         List<String> names = new java.util.ArrayList<>();
@@ -106,12 +109,33 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         api.patch("/v2/registries/" + registry + "/federation/" + federation + "/status",
                 Api.json(Map.of("status", "SUSPENDED", "reason", "agreement under review")), ADMIN_KEY);
         changeStatus("registries", registry, "SUSPENDED", "maintenance");
+        // the DID directory: a service on a registered DID, a DID only the directory knows, resolutions
+        api.put("/v2/dids/" + sharedDid, Api.json(Map.of("serviceType", "LinkedDomains",
+                "endpoint", "https://both.example", "metadata", Map.of("tier", 1))), ADMIN_KEY);
+        String didKey = DidKeys.randomEd25519();
+        api.put("/v2/dids/" + didKey, Api.json(Map.of("serviceType", "DIDCommMessaging",
+                "endpoint", "wss://holder.example")), ADMIN_KEY);
+        assertThat(api.post("/v2/dids/" + didKey + "/resolve", "", ADMIN_KEY).status()).isEqualTo(200);
+        String unreachable = "did:web:127.0.0.1%3A" + closedPort();
+        api.put("/v2/dids/" + unreachable.replace("%", "%25"), Api.json(Map.of("serviceType", "LinkedDomains",
+                "endpoint", "https://gone.example")), ADMIN_KEY);
+        assertThat(api.post("/v2/dids/" + unreachable.replace("%", "%25") + "/resolve", "", ADMIN_KEY).status())
+                .as("a failed resolution is recorded too").isEqualTo(502);
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         TABLES.values().stream().flatMap(List::stream).sorted().forEach(table -> tables.put(table,
-                jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows().stream()
+                jdbc.sql("SELECT * FROM " + table + " t ORDER BY t::text").query().listOfRows().stream()
                         .map(ProjectionRebuildIntegrationTest::comparable).toList()));
         return tables;
     }

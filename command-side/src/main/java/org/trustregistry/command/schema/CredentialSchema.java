@@ -53,11 +53,13 @@ public class CredentialSchema {
 
     @CommandHandler
     CredentialSchemaState handle(UpdateCredentialSchema command,
-                                 @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock) {
+                                 @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock,
+                                 JsonSchemaPolicy jsonSchemas) {
         if (command.type() != null && !Objects.equals(command.type(), type)) {
             throw new RuleViolationException("The credential type of a schema never changes (it is " + type
                     + "); register a new schema instead");
         }
+        jsonSchemas.requireValid(command.jsonSchema());
         apply(new CredentialSchemaUpdated(id, registryId, type, command.trustFrameworkId(), command.name(),
                 command.schemaVersion(), command.jsonSchema(), listOrEmpty(command.contexts()),
                 listOrEmpty(command.jurisdictions()), modeOrOpen(command.issuerMode()),

@@ -18,13 +18,15 @@ class CredentialSchemaRegistration {
     private final Configuration axon;
     private final RegistryCatalog registries;
     private final SchemaCatalog schemas;
+    private final JsonSchemaPolicy jsonSchemas;
     private final Clock clock;
 
-    CredentialSchemaRegistration(Configuration axon, RegistryCatalog registries,
-                                 SchemaCatalog schemas, Clock clock) {
+    CredentialSchemaRegistration(Configuration axon, RegistryCatalog registries, SchemaCatalog schemas,
+                                 JsonSchemaPolicy jsonSchemas, Clock clock) {
         this.axon = axon;
         this.registries = registries;
         this.schemas = schemas;
+        this.jsonSchemas = jsonSchemas;
         this.clock = clock;
     }
 
@@ -34,6 +36,7 @@ class CredentialSchemaRegistration {
         if (command.type() == null || command.type().isBlank()) {
             throw new InvalidCommandException("type", "the credential type is required");
         }
+        jsonSchemas.requireValid(command.jsonSchema());
         registries.requireOpenRegistry(command.registryId());
         schemas.add(command.schemaId(), command.registryId(), command.type());
         return repository().newInstance(() -> new CredentialSchema(command, Validation.actorOrSystem(actor), clock))

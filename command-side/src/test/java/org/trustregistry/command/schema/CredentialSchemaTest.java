@@ -10,9 +10,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trustregistry.command.common.IllegalTransitionException;
+import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.events.schema.CredentialSchemaRegistered;
 import org.trustregistry.events.schema.CredentialSchemaStatusChanged;
+import org.trustregistry.events.schema.CredentialSchemaUpdated;
 import org.trustregistry.shared.AuthorizationMode;
 import org.trustregistry.shared.MessageMetadata;
 import org.trustregistry.shared.SchemaStatus;
@@ -30,6 +32,7 @@ class CredentialSchemaTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(CredentialSchema.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new JsonSchemaPolicy());
     }
 
     private static CredentialSchemaRegistered registered() {
@@ -61,6 +64,28 @@ class CredentialSchemaTest {
                 .when(new UpdateCredentialSchema(ID, null, "Degree", "2.0", "OtherCredential", Map.of(), null, null,
                         null, null), BY_ACTOR)
                 .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_update_records_the_new_json_schema_and_modes() {
+        Map<String, Object> schema = Map.of("$schema", "http://json-schema.org/draft-07/schema#", "type", "object",
+                "required", List.of("credentialSubject"));
+        fixture.given(registered())
+                .when(new UpdateCredentialSchema(ID, null, "Degree", "1.1", null, schema, null, null,
+                        AuthorizationMode.GRANTOR, null), BY_ACTOR)
+                .expectEvents(new CredentialSchemaUpdated(ID, REGISTRY, "UniversityDegreeCredential", null, "Degree",
+                        "1.1", schema, List.of(), List.of(), AuthorizationMode.GRANTOR, AuthorizationMode.OPEN, "key-1",
+                        NOW));
+    }
+
+    @Test
+    void an_update_to_an_invalid_json_schema_is_refused() {
+        fixture.given(registered())
+                .when(new UpdateCredentialSchema(ID, null, "Degree", "1.1", null, Map.of("type", "objekt"), null,
+                        null, null, null), BY_ACTOR)
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("$.type"))
                 .expectNoEvents();
     }
 }

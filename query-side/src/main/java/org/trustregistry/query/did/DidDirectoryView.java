@@ -11,7 +11,10 @@ import java.util.TreeSet;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of did_directory: a DID the registry knows and the roles it plays (kept sorted). */
+/**
+ * A row of did_directory: a DID the registry knows, the roles it plays (kept sorted), its service
+ * endpoint and metadata, and the public keys it last resolved to.
+ */
 @Entity
 @Table(name = "did_directory")
 public class DidDirectoryView {
@@ -33,6 +36,12 @@ public class DidDirectoryView {
     private List<Object> publicKeys;
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+    @Column(name = "resolution_source")
+    private String resolutionSource;
+    @Column(name = "resolution_error")
+    private String resolutionError;
+    @Column(name = "resolution_failed_at")
+    private Instant resolutionFailedAt;
     @Column(name = "first_seen_at")
     private Instant firstSeenAt;
     @Column(name = "updated_at")
@@ -59,6 +68,29 @@ public class DidDirectoryView {
         }
     }
 
+    void service(String serviceType, String serviceEndpoint, Map<String, Object> metadata, Instant at) {
+        this.serviceType = serviceType;
+        this.serviceEndpoint = serviceEndpoint;
+        this.metadata = metadata == null ? Map.of() : metadata;
+        updatedAt = at;
+    }
+
+    void resolved(List<Object> publicKeys, String source, Instant at) {
+        this.publicKeys = publicKeys;
+        this.resolutionSource = source;
+        this.resolvedAt = at;
+        this.resolutionError = null;
+        this.resolutionFailedAt = null;
+        updatedAt = at;
+    }
+
+    /** The keys resolved before, if any, stay: they are the last known ones. */
+    void resolutionFailed(String reason, Instant at) {
+        this.resolutionError = reason;
+        this.resolutionFailedAt = at;
+        updatedAt = at;
+    }
+
     public String getDid() { return did; }
     public String getDidMethod() { return didMethod; }
     public List<String> getRoles() { return roles; }
@@ -67,6 +99,9 @@ public class DidDirectoryView {
     public Map<String, Object> getMetadata() { return metadata; }
     public List<Object> getPublicKeys() { return publicKeys; }
     public Instant getResolvedAt() { return resolvedAt; }
+    public String getResolutionSource() { return resolutionSource; }
+    public String getResolutionError() { return resolutionError; }
+    public Instant getResolutionFailedAt() { return resolutionFailedAt; }
     public Instant getFirstSeenAt() { return firstSeenAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -1,7 +1,6 @@
 package org.trustregistry.query.events;
 
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EventHistoryController {
 
     static final int MAX_LIMIT = 1000;
+    /** domain_event_entry.aggregate_identifier is a VARCHAR(255). */
+    static final int MAX_AGGREGATE_ID_LENGTH = 255;
 
     /** One stored event: where it stands, what it is, about which aggregate, and its content. */
     record StoredEvent(long position, String eventId, String eventType, String payloadType, String revision,
@@ -57,10 +58,15 @@ class EventHistoryController {
         return new EventPage(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
     }
 
+    /** Aggregates are keyed by UUIDs, except DID directory entries, keyed by their DID. */
     @GetMapping("/{aggregateId}")
-    List<StoredEvent> aggregate(@PathVariable UUID aggregateId) {
+    List<StoredEvent> aggregate(@PathVariable String aggregateId) {
+        if (aggregateId.length() > MAX_AGGREGATE_ID_LENGTH) {
+            throw new BadQueryException("aggregateId", "an aggregate id has at most " + MAX_AGGREGATE_ID_LENGTH
+                    + " characters");
+        }
         List<StoredEvent> events = jdbc.sql(SELECT + "WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(aggregateId.toString()).query(mapper()).list();
+                .param(aggregateId).query(mapper()).list();
         if (events.isEmpty()) {
             throw new NotFoundException("No events for " + aggregateId);
         }

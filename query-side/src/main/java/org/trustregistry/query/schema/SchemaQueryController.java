@@ -1,10 +1,14 @@
 package org.trustregistry.query.schema;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,15 +17,22 @@ import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.PageResponse;
 import org.trustregistry.query.common.Paging;
 import org.trustregistry.shared.SchemaStatus;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/v2/schemas")
 class SchemaQueryController {
 
-    private final CredentialSchemaRepository schemas;
+    /** {@code credential} is any JSON value (JSON null included); only a missing one is refused. */
+    record ValidationRequest(@NotNull JsonNode credential) {
+    }
 
-    SchemaQueryController(CredentialSchemaRepository schemas) {
+    private final CredentialSchemaRepository schemas;
+    private final CredentialValidation validation;
+
+    SchemaQueryController(CredentialSchemaRepository schemas, CredentialValidation validation) {
         this.schemas = schemas;
+        this.validation = validation;
     }
 
     @GetMapping
@@ -44,5 +55,11 @@ class SchemaQueryController {
     @GetMapping("/{id}")
     CredentialSchemaView get(@PathVariable UUID id) {
         return schemas.findById(id).orElseThrow(() -> new NotFoundException("No schema " + id));
+    }
+
+    /** A read: it changes nothing, so it is public and lives on the query side. */
+    @PostMapping("/{id}/validate")
+    CredentialValidation.Result validate(@PathVariable UUID id, @Valid @RequestBody ValidationRequest request) {
+        return validation.validate(id, request.credential());
     }
 }

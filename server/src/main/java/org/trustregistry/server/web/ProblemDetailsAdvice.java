@@ -27,8 +27,10 @@ import org.trustregistry.command.common.IllegalTransitionException;
 import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.UnknownReferenceException;
+import org.trustregistry.command.common.UpstreamFailureException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.UnusableRecordException;
 import org.trustregistry.server.web.Problems.FieldError;
 import tools.jackson.core.JacksonException;
 
@@ -49,6 +51,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
         return Problems.of(HttpStatus.CONFLICT, "rule-violation", "Refused by a business rule", e.getMessage());
+    }
+
+    /** The failure itself is on record (e.g. DidResolutionFailed); the caller's request was fine. */
+    @ExceptionHandler(UpstreamFailureException.class)
+    ProblemDetail upstreamFailure(UpstreamFailureException e) {
+        return e.timedOut()
+                ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "A remote system did not answer in time",
+                        e.getMessage())
+                : Problems.of(HttpStatus.BAD_GATEWAY, "upstream-failure", "A remote system failed", e.getMessage());
+    }
+
+    @ExceptionHandler(UnusableRecordException.class)
+    ProblemDetail unusableRecord(UnusableRecordException e) {
+        return Problems.of(HttpStatus.CONFLICT, "unusable-record", "The record cannot serve this request",
+                e.getMessage());
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
@@ -76,7 +93,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalidCommand(InvalidCommandException e) {
         return Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage()),
-                List.of(new FieldError(e.field(), e.getMessage())));
+                e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
     }
 
     @ExceptionHandler(BadQueryException.class)

@@ -1,0 +1,52 @@
+package org.trustregistry.command.did;
+
+import org.springframework.stereotype.Component;
+import org.trustregistry.command.common.CommandSender;
+import org.trustregistry.command.common.InvalidCommandException;
+import org.trustregistry.command.common.UnknownReferenceException;
+import org.trustregistry.command.common.UpstreamFailureException;
+import org.trustregistry.shared.Did;
+
+/**
+ * Resolving a DID the registry knows, then recording the outcome with a command. The I/O happens here,
+ * before the command is sent, never inside the aggregate or its transaction. Refused before any attempt
+ * (nothing recorded): a malformed DID or one of a method we do not resolve (400), an unknown DID (404).
+ * An attempt that fails is recorded as DidResolutionFailed and answered 502 (504 on time-out).
+ */
+@Component
+class DidResolution {
+
+    private final KnownDids known;
+    private final DidKeyResolver didKey;
+    private final DidWebResolver didWeb;
+    private final CommandSender commands;
+
+    DidResolution(KnownDids known, DidKeyResolver didKey, DidWebResolver didWeb, CommandSender commands) {
+        this.known = known;
+        this.didKey = didKey;
+        this.didWeb = didWeb;
+        this.commands = commands;
+    }
+
+    DidEntryState resolve(String value) {
+        DidEntry.requireDirectoryDid(value);
+        if (!known.knows(value)) {
+            throw new UnknownReferenceException("The directory does not know " + value
+                    + "; PUT /v2/dids/{did} adds a DID to it");
+        }
+        Did did = new Did(value);
+        Resolution resolution;
+        try {
+            resolution = switch (did.method()) {
+                case "key" -> didKey.resolve(did);
+                case "web" -> didWeb.resolve(did);
+                default -> throw new InvalidCommandException("did", "did:" + did.method()
+                        + " is not a method this registry resolves (it resolves did:key and did:web)");
+            };
+        } catch (DidResolutionException e) {
+            commands.send(new RecordDidResolutionFailure(value, e.getMessage(), e.source()));
+            throw new UpstreamFailureException(e.getMessage(), e.timedOut());
+        }
+        return commands.send(new RecordDidResolution(value, resolution.publicKeys(), resolution.source()));
+    }
+}
