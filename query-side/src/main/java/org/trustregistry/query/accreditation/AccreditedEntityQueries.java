@@ -1,6 +1,5 @@
 package org.trustregistry.query.accreditation;
 
-import jakarta.persistence.criteria.Subquery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +57,7 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
                 Filters.equal("trustFrameworkId", Filters.uuid("trustFrameworkId", trustFrameworkId)),
                 Filters.equal("status", Filters.enumValue("status", status, EntityStatus.class)),
                 Filters.equal("accreditationLevel", accreditationLevel),
-                holdsCredentialType(credentialType),
+                AccreditationFilters.holdsCredentialType(grantType, credentialType),
                 inJurisdiction(jurisdiction),
                 Filters.nameMatches(q));
         Page<V> found = entities.findAll(filter, Paging.of(page, size, Sort.by("name", "id")));
@@ -80,19 +79,6 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
         V view = entities.findById(id).orElseThrow(() -> new NotFoundException("No " + kind + " " + id));
         return new AccreditedEntityResponse(view,
                 List.copyOf(grants.findByEntityIdInOrderBySchemaId(List.of(id))));
-    }
-
-    private Specification<V> holdsCredentialType(String credentialType) {
-        if (credentialType == null) {
-            return null;
-        }
-        return (root, query, cb) -> {
-            Subquery<Integer> grant = query.subquery(Integer.class);
-            var g = grant.from(grantType);
-            grant.select(cb.literal(1)).where(cb.equal(g.get("entityId"), root.get("id")),
-                    cb.equal(g.get("credentialType"), credentialType));
-            return cb.exists(grant);
-        };
     }
 
     private Specification<V> inJurisdiction(String jurisdiction) {

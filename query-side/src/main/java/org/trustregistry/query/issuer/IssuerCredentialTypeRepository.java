@@ -2,5 +2,5 @@ package org.trustregistry.query.issuer;
 
 import org.trustregistry.query.accreditation.AccreditationRepositories;
 
-interface IssuerCredentialTypeRepository extends AccreditationRepositories.Grants<IssuerCredentialTypeView> {
+public interface IssuerCredentialTypeRepository extends AccreditationRepositories.Grants<IssuerCredentialTypeView> {
 }

@@ -2,5 +2,5 @@ package org.trustregistry.query.issuer;
 
 import org.trustregistry.query.accreditation.AccreditationRepositories;
 
-interface IssuerRepository extends AccreditationRepositories.Entities<IssuerView> {
+public interface IssuerRepository extends AccreditationRepositories.Entities<IssuerView> {
 }

@@ -2,5 +2,5 @@ package org.trustregistry.query.verifier;
 
 import org.trustregistry.query.accreditation.AccreditationRepositories;
 
-interface VerifierCredentialTypeRepository extends AccreditationRepositories.Grants<VerifierCredentialTypeView> {
+public interface VerifierCredentialTypeRepository extends AccreditationRepositories.Grants<VerifierCredentialTypeView> {
 }

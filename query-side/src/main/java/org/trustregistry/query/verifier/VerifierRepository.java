@@ -2,5 +2,5 @@ package org.trustregistry.query.verifier;
 
 import org.trustregistry.query.accreditation.AccreditationRepositories;
 
-interface VerifierRepository extends AccreditationRepositories.Entities<VerifierView> {
+public interface VerifierRepository extends AccreditationRepositories.Entities<VerifierView> {
 }
