@@ -1,5 +1,6 @@
 package org.trustregistry.query.events;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,6 +49,7 @@ class EventHistoryController {
     }
 
     @GetMapping
+    @Operation(summary = "The global event stream in store order: the events after position `after`, at most `limit`")
     EventPage stream(@RequestParam(defaultValue = "-1") long after, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQueryException("limit", "limit must be between 1 and " + MAX_LIMIT);
@@ -58,6 +60,7 @@ class EventHistoryController {
     }
 
     @GetMapping("/{aggregateId}")
+    @Operation(summary = "One aggregate's whole history, in sequence order")
     List<StoredEvent> aggregate(@PathVariable UUID aggregateId) {
         List<StoredEvent> events = jdbc.sql(SELECT + "WHERE aggregate_identifier = ? ORDER BY sequence_number")
                 .param(aggregateId.toString()).query(mapper()).list();
