@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A plain HTTP client for the integration tests: real requests to the running server on loopback. */
 public final class Api {
 
-    /** A response: status, headers and the body parsed as JSON (null when empty). */
+    /** A response: status, headers and the body parsed as JSON (null when empty or not JSON, e.g. HTML). */
     public record Response(int status, Map<String, java.util.List<String>> headers, String text, JsonNode json) {
 
         public String header(String name) {
@@ -71,7 +71,9 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text == null || text.isBlank() ? null : JSON.readTree(text);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            boolean notJson = !type.isEmpty() && !type.contains("json");
+            JsonNode json = text == null || text.isBlank() || notJson ? null : JSON.readTree(text);
             return new Response(response.statusCode(), response.headers().map(), text, json);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

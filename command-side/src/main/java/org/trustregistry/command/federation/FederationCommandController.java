@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
 import org.trustregistry.command.common.InvalidCommandException;
@@ -48,6 +50,7 @@ class FederationCommandController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FederationConnectionState> establish(@PathVariable UUID registryId,
                                                         @Valid @RequestBody EstablishRequest r) {
         RemoteRegistryType type = RemoteRegistryType.fromWireName(r.remoteRegistryType())

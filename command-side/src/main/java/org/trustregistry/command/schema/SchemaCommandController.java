@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
 import org.trustregistry.shared.AuthorizationMode;
@@ -49,6 +51,7 @@ class SchemaCommandController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CredentialSchemaState> register(@Valid @RequestBody RegisterRequest r) {
         UUID id = UUID.randomUUID();
         return commands.create(new RegisterCredentialSchema(id, r.registryId(), r.trustFrameworkId(), r.name(),

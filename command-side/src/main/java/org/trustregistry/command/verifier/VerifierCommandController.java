@@ -3,6 +3,7 @@ package org.trustregistry.command.verifier;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.accreditation.AccreditedEntityState;
 import org.trustregistry.command.accreditation.CredentialTypeRequest;
@@ -31,6 +33,7 @@ class VerifierCommandController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AccreditedEntityState> register(@Valid @RequestBody RegistrationRequest r) {
         UUID id = UUID.randomUUID();
         return commands.create(new RegisterVerifier(id, r.did(), r.registryId(), r.toProfile(), r.credentialTypes()), id);

@@ -1,5 +1,6 @@
 package org.trustregistry.query.delegation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,7 @@ class DelegationQueryController {
     }
 
     @GetMapping("/delegations")
+    @Operation(summary = "The delegations the issuer gave and those it received")
     Delegations delegations(@PathVariable UUID issuerId) {
         return new Delegations(issuerId, delegations.findByDelegatorIssuerIdOrderByCreatedAt(issuerId),
                 delegations.findByDelegateIssuerIdOrderByCreatedAt(issuerId));
@@ -48,6 +50,7 @@ class DelegationQueryController {
     }
 
     @GetMapping("/delegation-chain")
+    @Operation(summary = "Every path of active delegations from the issuer up to a root issuer, nearest first")
     DelegationChains chain(@PathVariable UUID issuerId) {
         List<List<IssuerDelegationView>> chains = new ArrayList<>();
         walk(issuerId, new ArrayList<>(), new HashSet<>(), chains);

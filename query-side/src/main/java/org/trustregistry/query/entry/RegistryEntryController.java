@@ -1,5 +1,6 @@
 package org.trustregistry.query.entry;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,16 +38,19 @@ class RegistryEntryController {
     }
 
     @GetMapping("/v2/issuers/{id}/entry")
+    @Operation(summary = "The issuer's current registry entry: its state, signed by its registry as a compact JWS")
     RegistryEntryView issuerEntry(@PathVariable UUID id) {
         return latest(EntityType.ISSUER, id);
     }
 
     @GetMapping("/v2/verifiers/{id}/entry")
+    @Operation(summary = "The verifier's current registry entry: its state, signed by its registry as a compact JWS")
     RegistryEntryView verifierEntry(@PathVariable UUID id) {
         return latest(EntityType.VERIFIER, id);
     }
 
     @GetMapping(value = "/v2/registries/{id}/did.json", produces = {"application/did+json", "application/json"})
+    @Operation(summary = "The registry's DID document, with every signing key it has had")
     Map<String, Object> didDocument(@PathVariable UUID id) {
         List<RegistrySigningKeyView> registryKeys = keys.findByRegistryIdOrderByActiveFrom(id);
         if (registryKeys.isEmpty()) {
@@ -73,6 +77,7 @@ class RegistryEntryController {
     }
 
     @PostMapping("/v2/entries/verify")
+    @Operation(summary = "Checks a signed entry: signature, registry key, and whether it is still the latest")
     Verification verify(@Valid @RequestBody VerifyRequest request) {
         CompactJws.Parts parts;
         try {

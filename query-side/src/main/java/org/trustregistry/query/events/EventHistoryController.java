@@ -1,5 +1,6 @@
 package org.trustregistry.query.events;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,7 @@ class EventHistoryController {
     }
 
     @GetMapping
+    @Operation(summary = "The global event stream in store order: the events after position `after`, at most `limit`")
     EventPage stream(@RequestParam(defaultValue = "-1") long after, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQueryException("limit", "limit must be between 1 and " + MAX_LIMIT);
@@ -60,6 +62,7 @@ class EventHistoryController {
 
     /** Aggregates are keyed by UUIDs, except DID directory entries, keyed by their DID. */
     @GetMapping("/{aggregateId}")
+    @Operation(summary = "One aggregate's whole history, in sequence order")
     List<StoredEvent> aggregate(@PathVariable String aggregateId) {
         if (aggregateId.length() > MAX_AGGREGATE_ID_LENGTH) {
             throw new BadQueryException("aggregateId", "an aggregate id has at most " + MAX_AGGREGATE_ID_LENGTH

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 /**
  * Who may call what (API.md, "Authentication and roles"). Reads of the registry's public records and
  * the TRQP queries are open to anyone; the audit log, the event history, API keys and the projection
- * administration need an auditor or an admin; every other write needs an admin.
+ * administration need an auditor or an admin; every other write needs an admin. The OpenAPI document
+ * states the same rule per operation (it asks this class).
  */
-final class AccessPolicy {
+public final class AccessPolicy {
 
     /** What a request needs: nothing, or a caller with one of some roles. */
-    record Requirement(boolean authenticated, Set<Role> roles) {
+    public record Requirement(boolean authenticated, Set<Role> roles) {
         static final Requirement PUBLIC = new Requirement(false, Set.of());
 
         static Requirement anyOf(Role first, Role... rest) {
@@ -30,7 +31,7 @@ final class AccessPolicy {
     private AccessPolicy() {
     }
 
-    static Requirement requirementFor(String method, String path) {
+    public static Requirement requirementFor(String method, String path) {
         if (!path.startsWith("/v2/") && !path.equals("/v2")) {
             return Requirement.PUBLIC; // actuator health, OpenAPI document, error pages
         }
