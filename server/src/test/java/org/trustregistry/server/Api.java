@@ -43,6 +43,10 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

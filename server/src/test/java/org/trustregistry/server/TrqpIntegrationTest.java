@@ -32,7 +32,23 @@ class TrqpIntegrationTest extends IntegrationTest {
         if (time != null) {
             body.put("context", Map.of("time", time.toString()));
         }
-        return api.post(path, Api.json(body), null);
+        return conforming(path, Api.json(body));
+    }
+
+    /**
+     * Sends a TRQP query and checks both sides against the normative schemas: the request (when it is
+     * one the test means to be valid) and every 200 answer.
+     */
+    private Api.Response conforming(String path, String request) {
+        String kind = path.endsWith("authorization") ? "authorization" : "recognition";
+        Api.Response response = api.post(path, request, null);
+        if (response.status() == 200) {
+            assertThat(TrqpSchemas.violations(kind + "_request", Api.parse(request))).as("request " + request)
+                    .isEmpty();
+            assertThat(TrqpSchemas.violations(kind + "_response", response.json())).as("response " + response)
+                    .isEmpty();
+        }
+        return response;
     }
 
     private boolean authorized(String entity, String action, Instant time) {
@@ -160,6 +176,14 @@ class TrqpIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void the_schemas_catch_what_does_not_conform() {
+        assertThat(TrqpSchemas.violations("authorization_response", Api.parse("{\"entity_id\":\"x\"}"))).isNotEmpty();
+        assertThat(TrqpSchemas.violations("authorization_request", Api.parse(
+                "{\"entity_id\":\"x\",\"authority_id\":\"a\",\"action\":\"issue\",\"resource\":\"r\","
+                        + "\"context\":{\"time\":\"yesterday\"}}"))).as("format date-time is asserted").isNotEmpty();
+    }
+
+    @Test
     void the_response_echoes_the_request_and_the_times() {
         Api.Response response = ask("/v2/authorization", did("e"), "issue", type, "2026-01-31T12:00:00Z");
         JsonNode json = response.json();
@@ -167,8 +191,8 @@ class TrqpIntegrationTest extends IntegrationTest {
         assertThat(Instant.parse(json.get("time_evaluated").asString())).isBefore(Instant.now().plusSeconds(1));
         assertThat(json.get("authority_id").asString()).isEqualTo(authority);
         assertThat(json.get("context").get("time").asString()).isEqualTo("2026-01-31T12:00:00Z");
-        Api.Response extra = api.post("/v2/authorization", Api.json(Map.of("entity_id", "did:web:x", "authority_id",
-                authority, "action", "issue", "resource", type, "context", Map.of("locator", "x", "foo", "bar"))), null);
+        Api.Response extra = conforming("/v2/authorization", Api.json(Map.of("entity_id", "did:web:x", "authority_id",
+                authority, "action", "issue", "resource", type, "context", Map.of("locator", "x", "foo", "bar"))));
         assertThat(extra.status()).as("unknown context members are ignored").isEqualTo(200);
         assertThat(extra.json().has("time_requested")).isFalse();
     }
