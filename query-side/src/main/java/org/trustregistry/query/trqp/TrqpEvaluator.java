@@ -103,7 +103,7 @@ public class TrqpEvaluator {
                 .param("r", registry).param("t", ts(t)).query(Boolean.class).single();
     }
 
-    private boolean holdsDirectly(UUID entity, String resource, Instant t) {
+    boolean holdsDirectly(UUID entity, String resource, Instant t) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM credential_type_periods WHERE entity_id = :e "
                         + "AND credential_type = :res AND" + AT + ")")
                 .param("e", entity).param("res", resource).param("t", ts(t)).query(Boolean.class).single();
@@ -114,7 +114,7 @@ public class TrqpEvaluator {
      * inside its window, each delegator ACTIVE and inside its own window, and the chain's root holding
      * the type itself at T.
      */
-    private boolean holdsByDelegation(UUID entity, String resource, Instant t) {
+    boolean holdsByDelegation(UUID entity, String resource, Instant t) {
         String link = "FROM delegation_periods d JOIN entity_periods e ON e.entity_id = d.delegator_id "
                 + "AND e.status = 'ACTIVE' AND e.period_start <= :t AND (e.period_end IS NULL OR e.period_end > :t) "
                 + "AND (e.valid_from IS NULL OR e.valid_from <= :t) AND (e.valid_until IS NULL OR e.valid_until > :t) "

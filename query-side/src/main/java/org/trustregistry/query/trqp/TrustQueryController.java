@@ -1,0 +1,112 @@
+package org.trustregistry.query.trqp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.Rfc3339;
+import org.trustregistry.shared.EntityType;
+import tools.jackson.databind.JsonNode;
+
+/** POST /v2/query (one trust query) and POST /v2/query/batch (up to 100, each answered on its own). */
+@RestController
+class TrustQueryController {
+
+    static final int MAX_BATCH = 100;
+
+    private final TrustQueryService queries;
+    private final Clock clock;
+
+    TrustQueryController(TrustQueryService queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping("/v2/query")
+    Map<String, Object> query(@RequestBody JsonNode body) {
+        return answer(parse(body));
+    }
+
+    /** Each query answered independently: a bad one gets its own 400 in place, the others their answers. */
+    @PostMapping("/v2/query/batch")
+    Map<String, Object> batch(@RequestBody JsonNode body) {
+        JsonNode list = body == null ? null : body.get("queries");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new BadQueryException("queries", "queries must be a non-empty array");
+        }
+        if (list.size() > MAX_BATCH) {
+            throw new BadQueryException("queries", "at most " + MAX_BATCH + " queries in one batch");
+        }
+        List<Object> results = new ArrayList<>();
+        for (JsonNode item : list) {
+            try {
+                Map<String, Object> answer = answer(parse(item));
+                answer.put("status", 200);
+                results.add(answer);
+            } catch (BadQueryException e) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("status", 400);
+                problem.put("field", e.parameter());
+                problem.put("detail", e.getMessage());
+                results.add(problem);
+            }
+        }
+        return Map.of("results", results);
+    }
+
+    private Map<String, Object> answer(TrustQueryService.TrustQuery query) {
+        List<TrustQueryService.Match> matches = queries.find(query);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("validAt", query.validAt().toString());
+        answer.put("trusted", !matches.isEmpty());
+        answer.put("matches", matches);
+        return answer;
+    }
+
+    private TrustQueryService.TrustQuery parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadQueryException("query", "a query is a JSON object");
+        }
+        String entityType = text(body, "entityType");
+        EntityType type = null;
+        if (entityType != null) {
+            try {
+                type = EntityType.valueOf(entityType.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new BadQueryException("entityType", "entityType must be issuer or verifier");
+            }
+        }
+        String validAt = text(body, "validAt");
+        Instant at = validAt == null ? clock.instant() : Rfc3339.parse("validAt", validAt);
+        return new TrustQueryService.TrustQuery(type, text(body, "did"), text(body, "credentialType"),
+                uuid(body, "registryId"), uuid(body, "trustFrameworkId"), text(body, "jurisdiction"),
+                text(body, "accreditationLevel"), at);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() || value.asString().isBlank() || value.asString().length() > 2048) {
+            throw new BadQueryException(field, field + " must be a non-empty string of at most 2048 characters");
+        }
+        return value.asString();
+    }
+
+    private static UUID uuid(JsonNode body, String field) {
+        String value = text(body, field);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException(field, field + " must be a UUID");
+        }
+    }
+}
