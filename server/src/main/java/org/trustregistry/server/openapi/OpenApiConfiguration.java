@@ -53,7 +53,9 @@ public class OpenApiConfiguration {
             "events", "Event history", "The event store itself: the global stream and one aggregate's history",
             "admin", "Projection administration", "Projection positions, lag and errors; rebuilds from the events",
             "trqp", "TRQP", "Trust Registry Query Protocol v2: authorization and recognition, now or at a past time",
-            "publicapi", "Public API", "Active records and DID lookups for wallets, with cache headers and ETags");
+            "publicapi", "Public API", "Active records and DID lookups for wallets, with cache headers and ETags",
+            "ayra", "Ayra TRQP profile",
+            "Ayra TRQP profile extensions: registry metadata, entities, ecosystems and lookups, at a past time too");
 
     private static final String DESCRIPTION = """
             An event-sourced trust registry: verifiers of verifiable credentials ask whether a DID is \
