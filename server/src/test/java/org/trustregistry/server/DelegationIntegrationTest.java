@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** Delegation chains through the HTTP API: every rule, and the lapse of everything below lost authority. */
 class DelegationIntegrationTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.trustregistry.command.accreditation.ExpiryScheduler expiry;
+
     private String registry;
     private String degree;
     private String diploma;
@@ -178,6 +181,35 @@ class DelegationIntegrationTest extends IntegrationTest {
         // reinstating the root does not bring lapsed delegations back: authority is delegated anew
         changeStatus("issuers", root, "ACTIVE", "audit passed");
         assertThat(statusOf(root, first)).isEqualTo("LAPSED");
+    }
+
+    @Test
+    void revoking_the_delegator_lapses_its_delegations() {
+        String root = activeIssuer(List.of(degree), Map.of());
+        String other = activeIssuer(List.of(), Map.of());
+        String delegation = delegated(root, other, List.of(degree));
+        changeStatus("issuers", root, "REVOKED", "fraud");
+        awaitProjections();
+        JsonNode lapsed = api.get("/v2/issuers/" + root + "/delegations/" + delegation, null).json();
+        assertThat(lapsed.get("status").asString()).isEqualTo("LAPSED");
+        assertThat(lapsed.get("statusReason").asString()).contains("revoked");
+    }
+
+    @Test
+    void the_expiry_of_the_delegator_lapses_its_delegations() throws Exception {
+        java.time.Instant until = java.time.Instant.now().plusMillis(800)
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String root = activeIssuer(List.of(degree), Map.of("validUntil", until.toString()));
+        String other = activeIssuer(List.of(), Map.of());
+        String delegation = delegated(root, other, List.of(degree));
+        Thread.sleep(Math.max(0, until.toEpochMilli() - System.currentTimeMillis()) + 50);
+        expiry.expireDue();
+        awaitProjections();
+        JsonNode lapsed = api.get("/v2/issuers/" + root + "/delegations/" + delegation, null).json();
+        assertThat(lapsed.get("status").asString()).isEqualTo("LAPSED");
+        assertThat(lapsed.get("statusReason").asString()).contains("expired");
+        assertThat(lapsed.get("endedAt").asString()).isEqualTo(last(api.get("/v2/issuers/" + root
+                + "/status-history", null).json()).get("effectiveAt").asString());
     }
 
     @Test

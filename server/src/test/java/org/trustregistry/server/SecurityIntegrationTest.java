@@ -53,6 +53,31 @@ class SecurityIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void a_role_that_may_not_write_gets_403_on_every_write() {
+        String auditorKey = ApiKeys.newKey();
+        keys.store("auditor for writes", auditorKey, Role.AUDITOR, null, "test");
+        String id = java.util.UUID.randomUUID().toString();
+        java.util.List<String[]> writes = java.util.List.of(
+                new String[] {"POST", "/v2/trust-frameworks"}, new String[] {"PUT", "/v2/trust-frameworks/" + id},
+                new String[] {"PATCH", "/v2/trust-frameworks/" + id + "/status"},
+                new String[] {"PUT", "/v2/registries/" + id + "/trust-framework"},
+                new String[] {"DELETE", "/v2/registries/" + id + "/trust-framework"},
+                new String[] {"POST", "/v2/registries/" + id + "/keys/rotate"},
+                new String[] {"POST", "/v2/registries/" + id + "/federation"},
+                new String[] {"PATCH", "/v2/registries/" + id + "/federation/" + id + "/status"},
+                new String[] {"POST", "/v2/schemas"}, new String[] {"PATCH", "/v2/schemas/" + id + "/status"},
+                new String[] {"POST", "/v2/issuers/" + id + "/delegations"},
+                new String[] {"DELETE", "/v2/issuers/" + id + "/delegations/" + id},
+                new String[] {"PUT", "/v2/dids/did:web:x.example"}, new String[] {"POST", "/v2/dids/did:web:x.example/resolve"},
+                new String[] {"POST", "/v2/verifiers"}, new String[] {"PATCH", "/v2/verifiers/" + id + "/status"});
+        for (String[] write : writes) {
+            Api.Response response = api.send(api.builder(write[1], auditorKey).header("Content-Type", "application/json")
+                    .method(write[0], java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(response.status()).as(write[0] + " " + write[1]).isEqualTo(403);
+        }
+    }
+
+    @Test
     void the_audit_log_and_administration_are_not_public() {
         assertThat(api.get("/v2/audit-log", null).status()).isEqualTo(401);
         assertThat(api.get("/v2/admin/projections", null).status()).isEqualTo(401);
