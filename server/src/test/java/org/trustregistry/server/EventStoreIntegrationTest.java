@@ -93,6 +93,42 @@ class EventStoreIntegrationTest extends IntegrationTest {
         assertThat(eventCount(aggregateId)).isEqualTo(2);
     }
 
+    @Test
+    void an_event_committed_after_a_later_one_keeps_its_own_position_in_the_audit_log() throws Exception {
+        String early = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherCommitted = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slow = pool.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            storageEngine.appendEvents(new GenericDomainEventMessage<>("Probe", early, 0, new ConcurrencyProbe("early")));
+            appended.countDown();
+            await(otherCommitted);
+        }));
+        appended.await(10, TimeUnit.SECONDS);
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> storageEngine.appendEvents(
+                new GenericDomainEventMessage<>("Probe", late, 0, new ConcurrencyProbe("late"))));
+        otherCommitted.countDown();
+        slow.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+        awaitProjections();
+        for (String aggregate : List.of(early, late)) {
+            long stored = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(aggregate).query(Long.class).single();
+            long audited = jdbc.sql("SELECT global_index FROM audit_logs WHERE resource_id = ?")
+                    .param(aggregate).query(Long.class).single();
+            assertThat(audited).as(aggregate).isEqualTo(stored);
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An event only the audit log takes notice of, so the shared test database stays consistent. */
     public record ConcurrencyProbe(String note) {
     }

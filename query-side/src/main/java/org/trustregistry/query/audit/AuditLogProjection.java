@@ -6,9 +6,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.trustregistry.shared.MessageMetadata;
 import tools.jackson.core.type.TypeReference;
@@ -29,14 +29,16 @@ public class AuditLogProjection {
 
     private final AuditLogRepository log;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
 
-    AuditLogProjection(AuditLogRepository log, JsonMapper json) {
+    AuditLogProjection(AuditLogRepository log, JsonMapper json, JdbcClient jdbc) {
         this.log = log;
+        this.jdbc = jdbc;
         this.json = json;
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(Object payload, EventMessage<?> event) {
         MetaData meta = event.getMetaData();
         String resourceType = "System";
         String resourceId = "-";
@@ -44,7 +46,10 @@ public class AuditLogProjection {
             resourceType = domain.getType();
             resourceId = domain.getAggregateIdentifier();
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException("no position in " + token));
+        // The event's own place in the store. Not the TrackingToken parameter: a pooled processor handling a
+        // batch resolves that to the batch's token, which gave every event of a batch the same position.
+        long position = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
+                .param(event.getIdentifier()).query(Long.class).single();
         log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position, event.getTimestamp(),
                 text(meta, MessageMetadata.ACTOR_ID), text(meta, MessageMetadata.ACTOR_ROLE),
                 text(meta, MessageMetadata.REQUEST_ID), payload.getClass().getSimpleName(), resourceType, resourceId,
