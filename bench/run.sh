@@ -29,7 +29,7 @@ while true; do
 done
 echo "projections caught up ${waited}s after the load" >&2
 python3 queries.lua.py && mv trqp.lua "$DATA/trqp.lua"
-wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s "$DATA/trqp.lua" "$BASE" > /dev/null   # warm-up
+wrk -t2 -c"${CONNECTIONS:-12}" -d10s -s "$DATA/trqp.lua" "$BASE" > /dev/null   # warm-up
 SAMPLE=500 python3 check.py & CHECK=$!
-wrk -t2 -c"${CONNECTIONS:-32}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE"
+wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE"
 wait $CHECK
