@@ -79,6 +79,7 @@ class TrqpHistoryPropertyIntegrationTest extends IntegrationTest {
                 JsonNode answer = api.post("/v2/authorization", Api.json(Map.of("entity_id", dids.get(id),
                         "authority_id", authority, "action", action, "resource", type,
                         "context", Map.of("time", t.toString()))), null).json();
+                assertThat(TrqpSchemas.violations("authorization_response", answer)).isEmpty();
                 assertThat(answer.get("authorized").asBoolean())
                         .as("seed %d, %s %s at %s; events %s", seed, kinds.get(id), id, t, events)
                         .isEqualTo(expected);
