@@ -66,6 +66,46 @@ class ExpiryIntegrationTest extends IntegrationTest {
         assertThat(changeStatus("verifiers", id, "ACTIVE", null).status()).as("its window has ended").isEqualTo(409);
     }
 
+    @Test
+    void an_expiry_recorded_late_is_effective_at_valid_until_and_as_of_agrees_with_trqp_at_every_instant()
+            throws Exception {
+        String registry = createRegistry();
+        String ecosystem = api.get("/v2/registries/" + registry, null).json().get("ecosystemDid").asString();
+        String schema = createSchema(registry, unique("Exact"));
+        String type = api.get("/v2/schemas/" + schema, null).json().get("type").asString();
+        String did = did("exact");
+        Instant until = Instant.now().plusMillis(800).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String id = api.post("/v2/issuers", Api.json(Map.of("did", did, "registryId", registry, "name", "Exact",
+                "validUntil", until.toString(), "credentialTypes", java.util.List.of(schema))), ADMIN_KEY).id();
+        changeStatus("issuers", id, "ACTIVE", null);
+        Instant before = until.minusNanos(1_000);
+        // the scheduler is late (tests drive it): validUntil has passed, nothing is recorded yet
+        Thread.sleep(Math.max(0, until.toEpochMilli() - System.currentTimeMillis()) + 300);
+        awaitProjections();
+        assertStanding(id, ecosystem, did, type, before, "ACTIVE", true);
+        assertStanding(id, ecosystem, did, type, until, "EXPIRED", false);
+
+        expiry.expireDue();
+        awaitProjections();
+        JsonNode expired = last(api.get("/v2/issuers/" + id + "/status-history", null).json());
+        assertThat(expired.get("transition").asString()).isEqualTo("EXPIRE");
+        assertThat(Instant.parse(expired.get("effectiveAt").asString())).as("effective at validUntil itself")
+                .isEqualTo(until);
+        assertStanding(id, ecosystem, did, type, before, "ACTIVE", true);
+        assertStanding(id, ecosystem, did, type, until, "EXPIRED", false);
+        assertThat(Instant.parse(api.get("/v2/issuers/" + id + "?asOf=" + until, null).json().get("since").asString()))
+                .isEqualTo(until);
+    }
+
+    private void assertStanding(String id, String ecosystem, String did, String type, Instant at, String status,
+                                boolean authorized) {
+        assertThat(api.get("/v2/issuers/" + id + "?asOf=" + at, null).json().get("status").asString())
+                .as("asOf " + at).isEqualTo(status);
+        Api.Response answer = api.post("/v2/authorization", Api.json(Map.of("entity_id", did, "authority_id",
+                ecosystem, "action", "issue", "resource", type, "context", Map.of("time", at.toString()))), null);
+        assertThat(answer.json().get("authorized").asBoolean()).as("TRQP at " + at).isEqualTo(authorized);
+    }
+
     private static JsonNode last(JsonNode array) {
         return array.get(array.size() - 1);
     }

@@ -41,6 +41,8 @@ public abstract class AccreditedEntity {
     protected EntityStatus status;
     protected String statusReason;
     protected EntityProfile profile;
+    /** When the current validity window was set (registration, profile update, renewal). */
+    protected Instant windowSetAt;
     protected final Map<UUID, String> credentialTypes = new LinkedHashMap<>();
 
     protected abstract EntityType entityType();
@@ -56,11 +58,14 @@ public abstract class AccreditedEntity {
                                                            Instant at);
 
     protected void updateProfile(EntityProfile newProfile, String actor, Instant now) {
+        expireIfDue(now);
         if (status.isFinal()) {
             throw new RuleViolationException(describe() + " is revoked; its profile can no longer change");
         }
         newProfile.validate();
         apply(profileUpdatedEvent(newProfile, actor, now));
+        // a window that now ends in the past ends the accreditation from now on (never before the update)
+        expireIfDue(now);
     }
 
     /**
@@ -71,6 +76,7 @@ public abstract class AccreditedEntity {
         if (target == null) {
             throw new InvalidCommandException("status", "the target status is required");
         }
+        expireIfDue(now);
         LifecycleTransition transition = LifecycleTransition.leadingFrom(status, target)
                 // expiry is the registry's own act when validUntil passes, never an operator's
                 .filter(t -> t != LifecycleTransition.EXPIRE)
@@ -85,7 +91,27 @@ public abstract class AccreditedEntity {
                     + "; it cannot expire before then");
         }
         perform(LifecycleTransition.EXPIRE, "validUntil " + profile.validUntil() + " passed", null,
-                MessageMetadata.SYSTEM_ACTOR, now);
+                MessageMetadata.SYSTEM_ACTOR, expiryEffectiveAt());
+    }
+
+    /**
+     * Before any other change, an entity whose window has ended expires first: nothing can be recorded
+     * for it after its validUntil without the expiry before it, so its history stays in time order
+     * however late the scheduler runs (or after downtime).
+     */
+    protected void expireIfDue(Instant now) {
+        if ((status == EntityStatus.ACTIVE || status == EntityStatus.SUSPENDED) && profile.window().hasEndedAt(now)) {
+            expire(now);
+        }
+    }
+
+    /**
+     * An expiry takes effect at validUntil itself, not when the registry gets round to recording it;
+     * only a window set after its own end (validUntil moved into the past) ends when it was set.
+     */
+    private Instant expiryEffectiveAt() {
+        Instant until = profile.validUntil();
+        return windowSetAt != null && windowSetAt.isAfter(until) ? windowSetAt : until;
     }
 
     private void perform(LifecycleTransition transition, String reason, Instant renewedUntil, String actor,
@@ -118,6 +144,7 @@ public abstract class AccreditedEntity {
     }
 
     protected void authorize(SchemaCatalog.Entry schema, String actor, Instant now) {
+        expireIfDue(now);
         if (status.isFinal()) {
             throw new RuleViolationException(describe() + " is revoked and can be authorized for nothing");
         }
@@ -136,6 +163,7 @@ public abstract class AccreditedEntity {
     }
 
     protected void withdraw(UUID schemaId, String reason, String actor, Instant now) {
+        expireIfDue(now);
         String type = credentialTypes.get(schemaId);
         if (type == null) {
             throw new UnknownReferenceException(describe() + " holds no credential type of schema " + schemaId);
@@ -163,12 +191,14 @@ public abstract class AccreditedEntity {
         status = EntityStatus.PENDING;
         profile = new EntityProfile(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
                 event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        windowSetAt = event.registeredAt();
     }
 
     @EventSourcingHandler
     void on(EntityProfileUpdated event) {
         profile = new EntityProfile(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
                 event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        windowSetAt = event.updatedAt();
     }
 
     @EventSourcingHandler
@@ -181,6 +211,7 @@ public abstract class AccreditedEntity {
     void on(EntityRenewed event) {
         on((EntityStatusChanged) event);
         profile = profile.validUntil(event.validUntil());
+        windowSetAt = event.effectiveAt();
     }
 
     @EventSourcingHandler

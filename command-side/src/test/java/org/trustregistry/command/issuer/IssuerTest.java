@@ -247,4 +247,40 @@ class IssuerTest {
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void an_expiry_recorded_late_takes_effect_at_valid_until_itself() {
+        Instant until = NOW.minusSeconds(3600);
+        fixture.given(registered(until), activated())
+                .when(new ExpireIssuer(ID))
+                .expectEvents(new IssuerExpired(ID, DID, REGISTRY, ACTIVE, EXPIRED, "validUntil " + until + " passed",
+                        MessageMetadata.SYSTEM_ACTOR, until));
+    }
+
+    @Test
+    void a_change_after_valid_until_is_recorded_after_the_expiry_it_follows() {
+        Instant until = NOW.minusSeconds(3600);
+        fixture.given(registered(until), activated())
+                .when(new ChangeIssuerStatus(ID, REVOKED, "closed", null), BY_ACTOR)
+                .expectEvents(new IssuerExpired(ID, DID, REGISTRY, ACTIVE, EXPIRED, "validUntil " + until + " passed",
+                                MessageMetadata.SYSTEM_ACTOR, until),
+                        new IssuerRevoked(ID, DID, REGISTRY, EXPIRED, REVOKED, "closed", ACTOR, NOW));
+        fixture.given(registered(until), activated())
+                .when(new ChangeIssuerStatus(ID, SUSPENDED, "audit", null), BY_ACTOR)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void moving_valid_until_into_the_past_expires_the_issuer_from_the_update_on() {
+        EntityProfile ended = new EntityProfile("Example University", null, List.of("EU"), List.of(), "high",
+                Instant.parse("2026-01-01T00:00:00Z"), NOW.minusSeconds(60), "https://uni.example", Map.of());
+        fixture.given(registered(), activated())
+                .when(new UpdateIssuerProfile(ID, ended), BY_ACTOR)
+                .expectEvents(new IssuerProfileUpdated(ID, DID, REGISTRY, "Example University", null, List.of("EU"),
+                                List.of(), "high", Instant.parse("2026-01-01T00:00:00Z"), NOW.minusSeconds(60),
+                                "https://uni.example", Map.of(), ACTOR, NOW),
+                        new IssuerExpired(ID, DID, REGISTRY, ACTIVE, EXPIRED,
+                                "validUntil " + NOW.minusSeconds(60) + " passed", MessageMetadata.SYSTEM_ACTOR, NOW));
+    }
 }
