@@ -43,20 +43,27 @@ class EventHistoryController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StreamHorizon horizon;
 
-    EventHistoryController(JdbcClient jdbc, JsonMapper json) {
+    EventHistoryController(JdbcClient jdbc, JsonMapper json, StreamHorizon horizon) {
         this.jdbc = jdbc;
         this.json = json;
+        this.horizon = horizon;
     }
 
     @GetMapping
-    @Operation(summary = "The global event stream in store order: the events after position `after`, at most `limit`")
+    @Operation(summary = "The global event stream in store order: the events after position `after`, at most `limit`",
+            description = "Only events at or below the stream's stable head are listed: no commit can still appear "
+                    + "below it, so paging on with `next` never skips an event that commits late.")
     EventPage stream(@RequestParam(defaultValue = "-1") long after, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQueryException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        List<StoredEvent> events = jdbc.sql(SELECT + "WHERE global_index > ? ORDER BY global_index LIMIT ?")
-                .params(after, limit).query(mapper()).list();
+        // the stable head is read before the events, so every event at or below it is visible to this read
+        long stable = horizon.stableHead();
+        List<StoredEvent> events = jdbc.sql(SELECT + "WHERE global_index > ? AND global_index <= ? "
+                        + "ORDER BY global_index LIMIT ?")
+                .params(after, stable, limit).query(mapper()).list();
         return new EventPage(events, events.isEmpty() ? after : events.get(events.size() - 1).position());
     }
 

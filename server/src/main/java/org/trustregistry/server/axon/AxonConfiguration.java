@@ -148,8 +148,11 @@ public class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema) {
+                                          TransactionManager transactionManager, EventSchema eventSchema,
+                                          CommitOrder commitOrder) {
         return JdbcEventStorageEngine.builder()
+                // every append registers itself first, so readers know where the stream is final
+                .appendEvents(commitOrder.appendStatements())
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

@@ -1,0 +1,143 @@
+package org.trustregistry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trustregistry.command.did.UpdateDidService;
+import org.trustregistry.query.events.StreamHorizon;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The global stream only shows events below the point where no commit can still appear: a reader paging
+ * with {@code after=} never skips an event that commits after events with higher positions.
+ */
+class GaplessEventStreamIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private TransactionTemplate transactions;
+    @Autowired
+    private StreamHorizon horizon;
+
+    @Test
+    void an_event_committed_late_below_visible_ones_holds_the_stream_back_until_it_commits() throws Exception {
+        long start = horizon.stableHead();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong early = new AtomicLong();
+        String earlyDid = did("early");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
+            commands.sendAndWait(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example", Map.of()));
+            early.set(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(earlyDid).query(Long.class).single());
+            appended.countDown();
+            await(release);
+        }));
+        try {
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            String lateDid = did("late");
+            api.put("/v2/dids/" + lateDid, Api.json(Map.of("serviceType", "LinkedDomains",
+                    "endpoint", "https://late.example")), ADMIN_KEY);
+            long late = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(lateDid).query(Long.class).single();
+            assertThat(late).as("committed, above the uncommitted one").isGreaterThan(early.get());
+
+            assertThat(horizon.stableHead()).isLessThan(early.get());
+            assertThat(positions(start)).as("nothing at or above the transaction still in flight")
+                    .allMatch(p -> p < early.get());
+
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+            assertThat(horizon.stableHead()).isGreaterThanOrEqualTo(late);
+            assertThat(positions(start)).contains(early.get(), late);
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_reader_paging_beside_eight_writers_misses_nothing_and_sees_nothing_twice() throws Exception {
+        long start = horizon.stableHead();
+        int writers = 8;
+        int perWriter = 650;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Future<?>> done = new ArrayList<>();
+        String prefix = unique("gap");
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    commands.sendAndWait(new UpdateDidService("did:web:" + prefix + "-" + writer + "-" + i + ".example",
+                            "LinkedDomains", "https://w" + writer + ".example/" + i, Map.of()));
+                }
+            }));
+        }
+        List<Long> read = new ArrayList<>();
+        long after = start;
+        try {
+            while (writing.get()) {
+                after = page(after, read);
+                writing.set(done.stream().anyMatch(f -> !f.isDone()));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // drain: the writers are done, so the stable head reaches the last event
+        for (long previous = -2; previous != after; ) {
+            previous = after;
+            after = page(after, read);
+        }
+        List<Long> stored = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE global_index > ? "
+                + "ORDER BY global_index").param(start).query(Long.class).list();
+        Set<Long> unique = new HashSet<>(read);
+        assertThat(read).as("nothing seen twice").hasSameSizeAs(unique);
+        assertThat(stored.size()).isGreaterThanOrEqualTo(writers * perWriter);
+        assertThat(read).as("every stored event seen, in order").containsExactlyElementsOf(stored);
+    }
+
+    /** Reads one page after {@code after} into {@code read}; the next {@code after}. */
+    private long page(long after, List<Long> read) {
+        JsonNode page = api.get("/v2/events?after=" + after + "&limit=200", ADMIN_KEY).json();
+        page.get("items").forEach(item -> read.add(item.get("position").asLong()));
+        return page.get("next").asLong();
+    }
+
+    private List<Long> positions(long after) {
+        List<Long> read = new ArrayList<>();
+        for (long previous = -2, next = after; previous != next; ) {
+            previous = next;
+            next = page(next, read);
+        }
+        return read;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
