@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.SystemActor;
 import org.trustregistry.events.accreditation.CredentialTypeWithdrawn;
@@ -12,6 +13,7 @@ import org.trustregistry.events.delegation.DelegationLapsed;
 import org.trustregistry.events.delegation.DelegationRevoked;
 import org.trustregistry.shared.EntityStatus;
 import org.trustregistry.shared.EntityType;
+import org.trustregistry.shared.MessageMetadata;
 
 /**
  * When an issuer loses authority — suspended, revoked, expired, a credential type withdrawn, or a
@@ -32,38 +34,38 @@ class DelegationCascade {
         this.commands = commands;
     }
 
-    private void review(ReviewDelegations command) {
-        commands.sendAndWait(SystemActor.command(command));
+    private void review(ReviewDelegations command, String requestId) {
+        commands.sendAndWait(SystemActor.commandCausedBy(command, requestId));
     }
 
     @EventHandler
-    void on(EntityStatusChanged event) {
+    void on(EntityStatusChanged event, @MetaDataValue(MessageMetadata.REQUEST_ID) String requestId) {
         if (event.entityType() == EntityType.ISSUER && event.newStatus() != EntityStatus.ACTIVE) {
             review(new ReviewDelegations(event.entityId(),
                     "delegator " + event.newStatus().name().toLowerCase()
                             + (event.reason() == null ? "" : ": " + event.reason()),
-                    event.effectiveAt()));
+                    event.effectiveAt()), requestId);
         }
     }
 
     @EventHandler
-    void on(CredentialTypeWithdrawn event) {
+    void on(CredentialTypeWithdrawn event, @MetaDataValue(MessageMetadata.REQUEST_ID) String requestId) {
         if (event.entityType() == EntityType.ISSUER) {
             review(new ReviewDelegations(event.entityId(),
-                    "delegator no longer holds " + event.credentialType(), event.effectiveAt()));
+                    "delegator no longer holds " + event.credentialType(), event.effectiveAt()), requestId);
         }
     }
 
     @EventHandler
-    void on(DelegationRevoked event) {
+    void on(DelegationRevoked event, @MetaDataValue(MessageMetadata.REQUEST_ID) String requestId) {
         review(new ReviewDelegations(event.delegateIssuerId(),
-                "delegation " + event.delegationId() + " it relied on was revoked", event.effectiveAt()));
+                "delegation " + event.delegationId() + " it relied on was revoked", event.effectiveAt()), requestId);
     }
 
     @EventHandler
-    void on(DelegationLapsed event) {
+    void on(DelegationLapsed event, @MetaDataValue(MessageMetadata.REQUEST_ID) String requestId) {
         review(new ReviewDelegations(event.delegateIssuerId(),
                 "delegation " + event.delegationId() + " it relied on lapsed (" + event.reason() + ")",
-                event.effectiveAt()));
+                event.effectiveAt()), requestId);
     }
 }

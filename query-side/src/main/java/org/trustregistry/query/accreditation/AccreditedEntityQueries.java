@@ -1,5 +1,7 @@
 package org.trustregistry.query.accreditation;
 
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.trqp.AuthorityHistoryProjection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +72,7 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
 
     /** The record now, or with {@code ?asOf=T} as it was at T (status, credential types, window), from history. */
     @GetMapping("/{id}")
+    @FailClosed(value = AuthorityHistoryProjection.NAME, whenParameter = "asOf")
     public Object get(@PathVariable UUID id, @RequestParam(required = false) String asOf) {
         if (asOf != null) {
             Instant at = Rfc3339.parse("asOf", asOf);

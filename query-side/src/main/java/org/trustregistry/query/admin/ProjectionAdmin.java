@@ -1,65 +1,110 @@
 package org.trustregistry.query.admin;
 
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The projections (streaming processors): where each stands, and rebuilding one from the event store. */
+/** The projections (streaming processors): where each stands, rebuilding one, and waiting for them. */
 @Component
 public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
-    /** Where a projection stands against the event store. */
-    public record ProjectionStatus(String name, long position, long head, long lag, boolean running,
-                                   boolean replaying, boolean caughtUp, List<String> errors) {
+    /** Where a projection stands against the event store, as {@code GET /v2/admin/projections} shows it. */
+    public record ProjectionStatus(String name, ProjectionMonitor.State state, String reason, long position, long head,
+                                   long lag, double lagSeconds, boolean running, boolean replaying, boolean caughtUp,
+                                   ProjectionFailure failure, List<String> errors, long deadLetters) {
+
+        static ProjectionStatus of(ProjectionMonitor.Health h) {
+            return new ProjectionStatus(h.name(), h.state(), h.reason(), h.position(), h.head(), h.lag(),
+                    h.lagSeconds(), h.running(), h.replaying(),
+                    h.state() == ProjectionMonitor.State.UP_TO_DATE && !h.replaying(), h.failure(),
+                    h.failure() == null ? List.of() : List.of(h.failure().error()), h.deadLetters());
+        }
     }
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionMonitor monitor;
     private final JdbcClient jdbc;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMonitor monitor, JdbcClient jdbc) {
         this.processing = processing;
+        this.monitor = monitor;
         this.jdbc = jdbc;
     }
 
     public List<ProjectionStatus> statuses() {
-        long head = head();
-        return processors().entrySet().stream()
-                .map(e -> status(e.getKey(), e.getValue(), head))
-                .sorted(Comparator.comparing(ProjectionStatus::name))
-                .toList();
+        monitor.refresh();
+        return monitor.health().stream().map(ProjectionStatus::of).toList();
     }
 
     public Optional<ProjectionStatus> status(String name) {
-        return Optional.ofNullable(processors().get(name)).map(p -> status(name, p, head()));
+        monitor.refresh();
+        return monitor.health(name).map(ProjectionStatus::of);
     }
 
     /**
-     * Throws the projection's tables away and replays the whole event store into them: stops the
-     * processor, resets its tokens (the projection's @ResetHandler empties its tables), starts it.
+     * Throws the projection's tables away and replays the whole event store into them: the reads that
+     * depend on it answer 503 from before its tables are emptied until it has caught up again; then the
+     * processor is stopped, its tokens reset (its @ResetHandler empties its tables) and started.
      */
     public boolean rebuild(String name) {
-        StreamingEventProcessor processor = processors().get(name);
+        StreamingEventProcessor processor = monitor.projections().get(name);
         if (processor == null) {
             return false;
         }
         log.info("Rebuilding projection {} from the event store", name);
+        monitor.beginRebuild(name);
         processor.shutdownAsync().join();
         processor.resetTokens();
         processor.start();
         return true;
+    }
+
+    /**
+     * Stops and starts a projection's processor: it retries at once what it failed on, instead of after
+     * Axon's back-off (which grows to a minute). Tokens and tables stay as they are.
+     */
+    public boolean restart(String name) {
+        StreamingEventProcessor processor = monitor.projections().get(name);
+        if (processor == null) {
+            return false;
+        }
+        processor.shutdownAsync().join();
+        processor.start();
+        return true;
+    }
+
+    /** Restarts every processor that is failing or stopped (for instance once the database is back). */
+    public List<String> restartUnhealthy() {
+        List<String> restarted = new ArrayList<>();
+        for (var health : monitor.health()) {
+            if (health.state() == ProjectionMonitor.State.FAILING || health.state() == ProjectionMonitor.State.STOPPED) {
+                restart(health.name());
+                restarted.add(health.name());
+            }
+        }
+        streamingProcessors().forEach((name, processor) -> {
+            if (!processor.supportsReset() && processor instanceof org.axonframework.eventhandling.pooled
+                    .PooledStreamingEventProcessor pooled && (pooled.isError() || !pooled.isRunning())) {
+                pooled.shutdownAsync().join();
+                pooled.start();
+                restarted.add(name);
+            }
+        });
+        return restarted;
     }
 
     /**
@@ -71,8 +116,7 @@ public class ProjectionAdmin {
         long head = head();
         while (System.nanoTime() < deadline) {
             long target = head;
-            boolean all = streamingProcessors().values().stream()
-                    .allMatch(p -> position(p) >= target && !p.isReplaying());
+            boolean all = streamingProcessors().values().stream().allMatch(p -> processedAll(p, target));
             if (all) {
                 // processors may have appended events of their own meanwhile (the delegation cascade)
                 long now = head();
@@ -82,14 +126,39 @@ public class ProjectionAdmin {
                 head = now;
                 continue;
             }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 return false;
             }
         }
         return false;
+    }
+
+    /**
+     * Read-your-writes: waits until every projection that can still make progress has processed these
+     * events (a request's own), and the events the delegation cascade appended in answer to them (those
+     * carrying the request's id). A projection that is failing, stopped or being rebuilt is not waited
+     * for. Returns the processors that had not processed them when it gave up.
+     */
+    public Set<String> awaitProcessed(Collection<Long> positions, String requestId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Long> own = new ArrayList<>(positions);
+        long last = own.stream().mapToLong(Long::longValue).max().orElse(Positions.NONE);
+        while (true) {
+            Set<String> behind = behind(own);
+            if (behind.isEmpty()) {
+                List<Long> followUps = requestId == null ? List.of() : causedBy(requestId, last);
+                if (followUps.isEmpty()) {
+                    return Set.of();
+                }
+                own.addAll(followUps);
+                last = followUps.get(followUps.size() - 1);
+                continue;
+            }
+            Set<String> waitable = behind.stream().filter(this::canProgress).collect(Collectors.toSet());
+            if (waitable.isEmpty() || System.nanoTime() >= deadline || !pause()) {
+                return new TreeSet<>(behind);
+            }
+        }
     }
 
     /** The global index of the last event in the store, -1 when it is empty. */
@@ -97,43 +166,65 @@ public class ProjectionAdmin {
         return jdbc.sql("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry").query(Long.class).single();
     }
 
-    /** The projections: streaming processors that can be replayed (so not the delegation cascade). */
-    private Map<String, StreamingEventProcessor> processors() {
+    private Set<String> behind(List<Long> positions) {
         return streamingProcessors().entrySet().stream()
-                .filter(e -> e.getValue().supportsReset())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .filter(e -> Positions.token(e.getValue().processingStatus())
+                        .map(token -> !Positions.covers(token, positions)).orElse(true))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Every event in the store up to {@code head} processed: seen, and none of its gaps is an event after all. */
+    private boolean processedAll(StreamingEventProcessor processor, long head) {
+        if (processor.isReplaying()) {
+            return false;
+        }
+        return Positions.token(processor.processingStatus()).map(token -> {
+            if (Positions.index(token) < head) {
+                return false;
+            }
+            var gaps = Positions.gaps(token);
+            return gaps.isEmpty() || jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM domain_event_entry "
+                            + "WHERE global_index = ANY(CAST(? AS bigint[])))")
+                    .param(gaps.toArray(Long[]::new)).query(Boolean.class).single();
+        }).orElse(false);
+    }
+
+    private boolean canProgress(String name) {
+        Optional<ProjectionMonitor.Health> health = monitor.health(name);
+        if (health.isEmpty()) {
+            // the delegation cascade: it makes progress unless its processor is in trouble
+            StreamingEventProcessor processor = streamingProcessors().get(name);
+            return processor != null && processor.isRunning()
+                    && !(processor instanceof org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor p
+                    && p.isError());
+        }
+        ProjectionMonitor.State state = health.get().state();
+        return state != ProjectionMonitor.State.FAILING && state != ProjectionMonitor.State.STOPPED
+                && state != ProjectionMonitor.State.REBUILDING;
+    }
+
+    /** The events after {@code after} that the request caused (the cascade carries its request id on), in order. */
+    private List<Long> causedBy(String requestId, long after) {
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE global_index > ? "
+                        + "AND convert_from(meta_data, 'UTF8')::jsonb ->> 'requestId' = ? ORDER BY global_index")
+                .params(after, requestId).query(Long.class).list();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(2);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Map<String, StreamingEventProcessor> streamingProcessors() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> (StreamingEventProcessor) e.getValue()));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
     }
 
-    private static ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = position(processor);
-        List<String> errors = segments.values().stream()
-                .filter(EventTrackerStatus::isErrorState)
-                .map(s -> "segment " + s.getSegment().getSegmentId() + ": " + s.getError())
-                .toList();
-        boolean replaying = processor.isReplaying();
-        boolean caughtUp = !segments.isEmpty() && position >= head && !replaying;
-        return new ProjectionStatus(name, position, head, Math.max(0, head - position), processor.isRunning(),
-                replaying, caughtUp, errors);
-    }
-
-    /** The lowest position any segment has reached (-1 before the first event). */
-    private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        if (segments.isEmpty()) {
-            return -1;
-        }
-        return segments.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1)
-                .min()
-                .orElse(-1);
-    }
 }

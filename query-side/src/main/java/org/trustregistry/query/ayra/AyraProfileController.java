@@ -1,5 +1,14 @@
 package org.trustregistry.query.ayra;
 
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.trqp.AuthorityHistoryProjection;
+import org.trustregistry.query.registry.TrustRegistryProjection;
+import org.trustregistry.query.schema.CredentialSchemaProjection;
+import org.trustregistry.query.issuer.IssuerProjection;
+import org.trustregistry.query.verifier.VerifierProjection;
+import org.trustregistry.query.framework.TrustFrameworkProjection;
+import org.trustregistry.query.federation.FederationConnectionProjection;
+import org.trustregistry.query.did.DidDirectoryProjection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.Rfc3339;
+import org.trustregistry.query.did.ParkedDids;
 import org.trustregistry.query.trqp.TrqpEvaluator;
 
 /**
@@ -26,6 +36,9 @@ import org.trustregistry.query.trqp.TrqpEvaluator;
  * ecosystem DID. Answers "at time" come from the recorded history through {@link TrqpEvaluator}.
  */
 @RestController
+@FailClosed({AuthorityHistoryProjection.NAME, TrustRegistryProjection.NAME, CredentialSchemaProjection.NAME,
+        IssuerProjection.NAME, VerifierProjection.NAME, TrustFrameworkProjection.NAME,
+        FederationConnectionProjection.NAME, DidDirectoryProjection.NAME})
 class AyraProfileController {
 
     static final int MAX_DESCRIPTION = 4096;
@@ -33,11 +46,13 @@ class AyraProfileController {
 
     private final AyraQueries queries;
     private final TrqpEvaluator evaluator;
+    private final ParkedDids parked;
     private final Clock clock;
 
-    AyraProfileController(AyraQueries queries, TrqpEvaluator evaluator, Clock clock) {
+    AyraProfileController(AyraQueries queries, TrqpEvaluator evaluator, ParkedDids parked, Clock clock) {
         this.queries = queries;
         this.evaluator = evaluator;
+        this.parked = parked;
         this.clock = clock;
     }
 
@@ -70,6 +85,7 @@ class AyraProfileController {
     @GetMapping("/v2/entities/{entity_id}")
     Map<String, Object> entity(@PathVariable("entity_id") String entityId) {
         known(entityId);
+        parked.requireNotParked(entityId);
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("entity_id", entityId);
         List<Map<String, Object>> registrations = new ArrayList<>();

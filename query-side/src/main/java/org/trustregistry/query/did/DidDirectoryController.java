@@ -21,9 +21,11 @@ class DidDirectoryController {
     private static final Set<String> ROLES = Set.of("registry", "issuer", "verifier", "federated-registry");
 
     private final DidDirectoryRepository directory;
+    private final ParkedDids parked;
 
-    DidDirectoryController(DidDirectoryRepository directory) {
+    DidDirectoryController(DidDirectoryRepository directory, ParkedDids parked) {
         this.directory = directory;
+        this.parked = parked;
     }
 
     @GetMapping
@@ -48,6 +50,7 @@ class DidDirectoryController {
 
     @GetMapping("/{did}")
     DidDirectoryView get(@PathVariable String did) {
+        parked.requireNotParked(did);
         return directory.findById(did).orElseThrow(() -> new NotFoundException("The directory does not know " + did));
     }
 }

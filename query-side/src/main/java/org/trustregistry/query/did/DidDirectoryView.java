@@ -7,13 +7,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A row of did_directory: a DID the registry knows, the roles it plays (kept sorted), its service
- * endpoint and metadata, and the public keys it last resolved to.
+ * A row of did_directory, as the reads see it: a DID the registry knows, the roles it plays (kept
+ * sorted), its service endpoint and metadata, and the public keys it last resolved to. Written by
+ * {@link DidDirectoryProjection} with plain SQL.
  */
 @Entity
 @Table(name = "did_directory")
@@ -48,47 +48,6 @@ public class DidDirectoryView {
     private Instant updatedAt;
 
     protected DidDirectoryView() {
-    }
-
-    DidDirectoryView(String did, String didMethod, Instant firstSeenAt) {
-        this.did = did;
-        this.didMethod = didMethod;
-        this.roles = List.of();
-        this.metadata = Map.of();
-        this.publicKeys = List.of();
-        this.firstSeenAt = firstSeenAt;
-        this.updatedAt = firstSeenAt;
-    }
-
-    void addRole(String role, Instant at) {
-        TreeSet<String> all = new TreeSet<>(roles);
-        if (all.add(role)) {
-            roles = List.copyOf(all);
-            updatedAt = at;
-        }
-    }
-
-    void service(String serviceType, String serviceEndpoint, Map<String, Object> metadata, Instant at) {
-        this.serviceType = serviceType;
-        this.serviceEndpoint = serviceEndpoint;
-        this.metadata = metadata == null ? Map.of() : metadata;
-        updatedAt = at;
-    }
-
-    void resolved(List<Object> publicKeys, String source, Instant at) {
-        this.publicKeys = publicKeys;
-        this.resolutionSource = source;
-        this.resolvedAt = at;
-        this.resolutionError = null;
-        this.resolutionFailedAt = null;
-        updatedAt = at;
-    }
-
-    /** The keys resolved before, if any, stay: they are the last known ones. */
-    void resolutionFailed(String reason, Instant at) {
-        this.resolutionError = reason;
-        this.resolutionFailedAt = at;
-        updatedAt = at;
     }
 
     public String getDid() { return did; }

@@ -1,5 +1,10 @@
 package org.trustregistry.query.publicapi;
 
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.registry.TrustRegistryProjection;
+import org.trustregistry.query.schema.CredentialSchemaProjection;
+import org.trustregistry.query.issuer.IssuerProjection;
+import org.trustregistry.query.verifier.VerifierProjection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,8 @@ import org.trustregistry.shared.SchemaStatus;
  * What a wallet may trust right now: the active registries, and the active schemas, issuers and verifiers
  * of active registries.
  */
+@FailClosed({TrustRegistryProjection.NAME, CredentialSchemaProjection.NAME, IssuerProjection.NAME,
+        VerifierProjection.NAME})
 @RestController
 @RequestMapping("/v2/public")
 class PublicListController {

@@ -1,5 +1,10 @@
 package org.trustregistry.query.publicapi;
 
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.registry.TrustRegistryProjection;
+import org.trustregistry.query.schema.CredentialSchemaProjection;
+import org.trustregistry.query.issuer.IssuerProjection;
+import org.trustregistry.query.verifier.VerifierProjection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +35,8 @@ import org.trustregistry.shared.Did;
  * registry's. The DID is a path segment, decoded once: a DID with a percent-encoded octet
  * ({@code did:web:host%3A8443}) must be sent with its {@code %} encoded ({@code did:web:host%253A8443}).
  */
+@FailClosed({TrustRegistryProjection.NAME, CredentialSchemaProjection.NAME, IssuerProjection.NAME,
+        VerifierProjection.NAME})
 @RestController
 @RequestMapping("/v2/public/lookup")
 class PublicLookupController {

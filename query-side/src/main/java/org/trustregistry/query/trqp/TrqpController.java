@@ -1,5 +1,6 @@
 package org.trustregistry.query.trqp;
 
+import org.trustregistry.query.admin.FailClosed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,7 @@ class TrqpController {
     }
 
     @PostMapping("/v2/authorization")
+    @FailClosed(AuthorityHistoryProjection.NAME)
     Map<String, Object> authorization(@RequestBody JsonNode body) {
         Query query = parse(body);
         TrqpEvaluator.Outcome outcome = evaluator.authorization(query.authorityId(), query.entityId(), query.action(),
@@ -45,6 +47,7 @@ class TrqpController {
     }
 
     @PostMapping("/v2/recognition")
+    @FailClosed(AuthorityHistoryProjection.NAME)
     Map<String, Object> recognition(@RequestBody JsonNode body) {
         Query query = parse(body);
         TrqpEvaluator.Outcome outcome = evaluator.recognition(query.authorityId(), query.entityId(), query.action(),

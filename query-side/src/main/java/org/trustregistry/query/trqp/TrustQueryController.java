@@ -1,5 +1,8 @@
 package org.trustregistry.query.trqp;
 
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.issuer.IssuerProjection;
+import org.trustregistry.query.verifier.VerifierProjection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** POST /v2/query (one trust query) and POST /v2/query/batch (up to 100, each answered on its own). */
 @RestController
+@FailClosed({AuthorityHistoryProjection.NAME, IssuerProjection.NAME, VerifierProjection.NAME})
 class TrustQueryController {
 
     static final int MAX_BATCH = 100;

@@ -164,13 +164,18 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** The embedded event store, telling the projections at once about local commits (see PromptEventStore). */
+    /**
+     * The embedded event store, telling the projections at once about local commits (see PromptEventStore),
+     * and noting which events each HTTP request published (for read-your-writes).
+     */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return new PromptEventStore(EmbeddedEventStore.builder()
+        PromptEventStore store = new PromptEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+        store.registerDispatchInterceptor(new org.trustregistry.server.web.RequestEvents());
+        return store;
     }
 
     /** Every event inherits the actor and request id of the command that caused it. */

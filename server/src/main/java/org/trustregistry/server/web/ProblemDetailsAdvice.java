@@ -30,6 +30,7 @@ import org.trustregistry.command.common.UnknownReferenceException;
 import org.trustregistry.command.common.UpstreamFailureException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.ProjectionUnavailableException;
 import org.trustregistry.query.common.UnusableRecordException;
 import org.trustregistry.server.web.Problems.FieldError;
 import tools.jackson.core.JacksonException;
@@ -60,6 +61,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "A remote system did not answer in time",
                         e.getMessage())
                 : Problems.of(HttpStatus.BAD_GATEWAY, "upstream-failure", "A remote system failed", e.getMessage());
+    }
+
+    /** Fail closed: a trust read whose projections are not up to date is refused, never answered from stale state. */
+    @ExceptionHandler(ProjectionUnavailableException.class)
+    ResponseEntity<ProblemDetail> projectionUnavailable(ProjectionUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projection-unavailable",
+                        "Not up to date", e.getMessage()));
     }
 
     @ExceptionHandler(UnusableRecordException.class)

@@ -1,0 +1,114 @@
+package org.trustregistry.query.admin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.trustregistry.query.common.ProjectionUnavailableException;
+
+/**
+ * Makes every {@link FailClosed} read fail closed. Before the handler runs: the projections it reads
+ * must serve trust reads (else 503), and the position they reflect goes into a response header. Before
+ * the answer is written: none of them may have begun a rebuild meanwhile — a rebuild empties the tables,
+ * and a read that overlapped it may have seen them half full.
+ */
+@Component
+@RestControllerAdvice
+public class FailClosedGuard implements HandlerInterceptor, WebMvcConfigurer, ResponseBodyAdvice<Object> {
+
+    /** The event-store position (global index) a trust answer reflects: every event up to it is in it. */
+    public static final String POSITION_HEADER = "X-Event-Store-Position";
+    private static final String GENERATIONS = FailClosedGuard.class.getName() + ".generations";
+
+    private final ProjectionMonitor monitor;
+    private final Duration retryAfter;
+
+    FailClosedGuard(ProjectionMonitor monitor,
+                    @Value("${trust-registry.projections.retry-after:PT5S}") Duration retryAfter) {
+        this.monitor = monitor;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        List<String> projections = guarded(handler, request);
+        if (projections.isEmpty()) {
+            return true;
+        }
+        Map<String, Long> generations = new HashMap<>();
+        projections.forEach(name -> generations.put(name, monitor.rebuildGeneration(name)));
+        ProjectionMonitor.Availability availability = monitor.availability(projections);
+        if (!availability.available()) {
+            throw unavailable(availability.unavailable().stream()
+                    .map(h -> h.name() + " (" + h.reason() + ")").collect(Collectors.joining("; ")));
+        }
+        request.setAttribute(GENERATIONS, generations);
+        response.setHeader(POSITION_HEADER, Long.toString(availability.position()));
+        return true;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (request instanceof ServletServerHttpRequest servlet
+                && servlet.getServletRequest().getAttribute(GENERATIONS) instanceof Map<?, ?> generations) {
+            servlet.getServletRequest().removeAttribute(GENERATIONS);
+            for (Map.Entry<?, ?> before : generations.entrySet()) {
+                if (monitor.rebuildGeneration((String) before.getKey()) != (Long) before.getValue()) {
+                    response.getHeaders().remove(POSITION_HEADER);
+                    throw unavailable(before.getKey() + " (a rebuild began while this was read)");
+                }
+            }
+        }
+        return body;
+    }
+
+    private ProjectionUnavailableException unavailable(String why) {
+        return new ProjectionUnavailableException("This answer depends on projections that are not up to date: "
+                + why + ". It is not given from stale state; retry shortly.", retryAfter);
+    }
+
+    private static List<String> guarded(Object handler, HttpServletRequest request) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return List.of();
+        }
+        FailClosed rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), FailClosed.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), FailClosed.class);
+        }
+        if (rule == null || (!rule.whenParameter().isEmpty() && request.getParameter(rule.whenParameter()) == null)) {
+            return List.of();
+        }
+        return Arrays.asList(rule.value());
+    }
+}

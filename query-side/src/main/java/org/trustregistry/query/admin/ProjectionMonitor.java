@@ -1,0 +1,348 @@
+package org.trustregistry.query.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.trustregistry.query.events.StreamHorizon;
+
+/**
+ * Watches every projection: where it stands against the event store, how far behind (in events and in
+ * time), whether it is failing, stopped or being rebuilt. Reads that decide trust ask it before they
+ * answer ({@link FailClosed}); readiness, metrics and {@code GET /v2/admin/projections} show it.
+ * <p>
+ * The store is asked a few times a second on a thread of its own (the head, and the age of the first
+ * event each projection has not processed), so a trust read costs no extra query. What must not wait
+ * for that — a failure, a rebuild — is seen at once. A view older than the lag bound (the store did not
+ * answer) counts as not knowing, and not knowing is not up to date.
+ */
+@Component
+public class ProjectionMonitor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionMonitor.class);
+
+    /** How a projection stands; only the first two let trust reads answer from it. */
+    public enum State {
+        UP_TO_DATE, CATCHING_UP, BEHIND, REBUILDING, FAILING, STOPPED, UNKNOWN;
+
+        public boolean servesTrustReads() {
+            return this == UP_TO_DATE || this == CATCHING_UP;
+        }
+    }
+
+    /**
+     * One projection's standing.
+     *
+     * @param position    every event up to this global index is processed
+     * @param head        the last global index in the store, when last looked
+     * @param lag         events in the store after {@code position}
+     * @param lagSeconds  how long the oldest of them has been waiting (0 when none)
+     * @param failure     the event it fails on, if it does
+     * @param deadLetters events parked in its dead-letter queue (projections that have one)
+     */
+    public record Health(String name, State state, String reason, long position, long head, long lag,
+                         double lagSeconds, boolean running, boolean replaying, ProjectionFailure failure,
+                         long deadLetters, Instant checkedAt) {
+    }
+
+    /** Whether some projections may serve a trust read now, and the store position they reflect at least. */
+    public record Availability(boolean available, long position, List<Health> unavailable) {
+    }
+
+    /** What the store said at {@code takenAt}: per projection, processed-up-to and since when something waits. */
+    private record View(Instant takenAt, long head, Map<String, Long> positions, Map<String, Long> waitingSince,
+                        Map<String, Long> deadLetters) {
+        static final View NONE = new View(Instant.EPOCH, Positions.NONE, Map.of(), Map.of(), Map.of());
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final ProjectionFailureRecorder failures;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration maxLag;
+    private final Duration interval;
+    private final StreamHorizon horizon;
+    private final Map<String, TrackingToken> lastKnownToken = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> rebuildGenerations = new ConcurrentHashMap<>();
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private volatile View view = View.NONE;
+    private volatile ScheduledExecutorService refresher;
+    private volatile boolean failing;
+
+    ProjectionMonitor(EventProcessingConfiguration processing, ProjectionFailureRecorder failures, JdbcClient jdbc,
+                      StreamHorizon horizon, Clock clock, @Value("${trust-registry.projections.max-lag:PT5S}") Duration maxLag,
+                      @Value("${trust-registry.projections.monitor-interval:PT0.5S}") Duration interval) {
+        this.processing = processing;
+        this.failures = failures;
+        this.jdbc = jdbc;
+        this.horizon = horizon;
+        this.clock = clock;
+        this.maxLag = maxLag;
+        this.interval = interval;
+    }
+
+    /** How far behind the store a trust read may be answered from ({@code trust-registry.projections.max-lag}). */
+    public Duration maxLag() {
+        return maxLag;
+    }
+
+    public List<Health> health() {
+        return projections().keySet().stream().map(this::health).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Health::name)).toList();
+    }
+
+    public Optional<Health> health(String name) {
+        StreamingEventProcessor processor = projections().get(name);
+        return processor == null ? Optional.empty() : Optional.of(health(name, processor, view));
+    }
+
+    /**
+     * Whether the named projections may answer a trust read now: each up to date or catching up within
+     * the lag bound. {@code position} is a lower bound of what the answer reflects: every event up to it
+     * is in what they read.
+     */
+    public Availability availability(Collection<String> names) {
+        View current = view;
+        long position = Long.MAX_VALUE;
+        List<Health> unavailable = new java.util.ArrayList<>();
+        for (String name : names) {
+            StreamingEventProcessor processor = projections().get(name);
+            if (processor == null) {
+                throw new IllegalArgumentException("No projection " + name);
+            }
+            Health health = health(name, processor, current);
+            if (!health.state().servesTrustReads()) {
+                unavailable.add(health);
+            }
+            position = Math.min(position, health.position());
+        }
+        return new Availability(unavailable.isEmpty(), position == Long.MAX_VALUE ? Positions.NONE : position,
+                unavailable);
+    }
+
+    /** Changes every time a rebuild of the projection begins (a read compares it before and after). */
+    public long rebuildGeneration(String name) {
+        return rebuildGenerations.computeIfAbsent(name, n -> new AtomicLong()).get();
+    }
+
+    /** Called before a rebuild empties the projection's tables: from now until it has caught up, it serves nothing. */
+    void beginRebuild(String name) {
+        rebuilding.add(name);
+        rebuildGenerations.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
+        failures.clear(name);
+        lastKnownToken.remove(name);
+    }
+
+    private Health health(String name, StreamingEventProcessor processor, View current) {
+        Instant now = clock.instant();
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = current.positions().getOrDefault(name, Positions.NONE);
+        boolean replaying = processor.isReplaying();
+        long head = current.head();
+        long lag = Math.max(0, head - position);
+        Long waitingSince = current.waitingSince().get(name);
+        double lagSeconds = waitingSince == null || lag == 0 ? 0
+                : Math.max(0, now.toEpochMilli() - waitingSince) / 1000.0;
+        ProjectionFailure failure = failures.failure(name).orElse(null);
+        if (failure == null) {
+            failure = segments.values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                    .map(s -> new ProjectionFailure(position + 1, null, null, null, null, null,
+                            s.getError() == null ? "failed" : ProjectionFailure.describe(s.getError()), now, 0))
+                    .orElse(null);
+        }
+        boolean coordinatorFailing = processor instanceof PooledStreamingEventProcessor pooled && pooled.isError();
+        State state;
+        String reason;
+        if (rebuilding.contains(name)) {
+            state = State.REBUILDING;
+            reason = "being rebuilt from the event store";
+        } else if (!processor.isRunning()) {
+            state = State.STOPPED;
+            reason = "not running";
+        } else if (failure != null || coordinatorFailing) {
+            state = State.FAILING;
+            reason = failure == null ? "its processor is retrying after an error"
+                    : "fails on event " + (failure.position() == null ? failure.eventId() : failure.position())
+                            + ": " + failure.error();
+        } else if (Duration.between(current.takenAt(), now).compareTo(maxLag) > 0) {
+            state = State.UNKNOWN;
+            reason = "the event store has not answered since " + current.takenAt();
+        } else if (lag == 0) {
+            state = State.UP_TO_DATE;
+            reason = "up to date";
+        } else if (lagSeconds * 1000 > maxLag.toMillis() || replaying) {
+            state = State.BEHIND;
+            reason = replaying ? "replaying the event store" : lag + " events behind, the oldest waiting "
+                    + lagSeconds + " s (more than " + maxLag.toSeconds() + " s)";
+        } else {
+            state = State.CATCHING_UP;
+            reason = lag + " events behind, within " + maxLag.toSeconds() + " s";
+        }
+        return new Health(name, state, reason, position, head, lag, lagSeconds, processor.isRunning(), replaying,
+                failure, current.deadLetters().getOrDefault(name, 0L), current.takenAt());
+    }
+
+    /**
+     * Reads the store: its head, and for each projection up to where it has processed everything and since
+     * when the first event it has not processed waits. A gap in a token at or below the stream's stable
+     * head is a rolled-back transaction when the store has no such event (it never will), and an event
+     * not processed yet when it has; a gap above the stable head may still be filled by a commit in flight.
+     */
+    void refresh() {
+        Map<String, StreamingEventProcessor> projections = projections();
+        long stable = horizon.stableHead();
+        Map<String, TrackingToken> tokens = new HashMap<>();
+        projections.forEach((name, processor) -> {
+            Positions.token(processor.processingStatus()).ifPresent(t -> lastKnownToken.put(name, t));
+            tokens.put(name, lastKnownToken.get(name));
+        });
+        // one query for what all of them need: the events in their gaps, and the first event after each index
+        java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
+        java.util.TreeSet<Long> indexes = new java.util.TreeSet<>();
+        tokens.values().forEach(token -> {
+            gaps.addAll(Positions.gaps(token));
+            indexes.add(Positions.index(token));
+        });
+        Map<Long, Long> timeOfGap = new HashMap<>();
+        Map<Long, long[]> nextAfter = new HashMap<>();
+        long[] head = {Positions.NONE};
+        jdbc.sql("SELECT 'gap', e.global_index, e.global_index, e.time_stamp FROM domain_event_entry e "
+                        + "WHERE e.global_index = ANY(CAST(:gaps AS bigint[])) "
+                        + "UNION ALL SELECT 'next', p.i, e.global_index, e.time_stamp FROM unnest(CAST(:indexes AS bigint[])) p(i) "
+                        + "JOIN LATERAL (SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > p.i "
+                        + "ORDER BY global_index LIMIT 1) e ON true "
+                        + "UNION ALL SELECT 'head', 0, COALESCE(MAX(global_index), -1), NULL FROM domain_event_entry")
+                .param("gaps", gaps.toArray(Long[]::new)).param("indexes", indexes.toArray(Long[]::new))
+                .query(rs -> {
+                    String kind = rs.getString(1);
+                    long key = rs.getLong(2);
+                    long position = rs.getLong(3);
+                    Long at = epochMillis(rs.getString(4));
+                    switch (kind) {
+                        case "gap" -> timeOfGap.put(position, at);
+                        case "next" -> nextAfter.put(key, new long[] {position, at == null ? -1 : at});
+                        default -> head[0] = position;
+                    }
+                });
+        Map<String, Long> positions = new HashMap<>();
+        Map<String, Long> waitingSince = new HashMap<>();
+        Map<String, Long> deadLetters = new HashMap<>();
+        projections.forEach((name, processor) -> {
+            TrackingToken token = tokens.get(name);
+            long index = Positions.index(token);
+            Long firstVisibleGap = Positions.gaps(token).stream().filter(timeOfGap::containsKey).findFirst().orElse(null);
+            Long inFlight = Positions.gaps(token).stream().filter(g -> g > stable).findFirst().orElse(null);
+            long position = index;
+            if (firstVisibleGap != null) {
+                position = Math.min(position, firstVisibleGap - 1);
+            }
+            if (inFlight != null) {
+                position = Math.min(position, inFlight - 1);
+            }
+            positions.put(name, position);
+            failures.refresh(name, position);
+            Long since = firstVisibleGap != null ? timeOfGap.get(firstVisibleGap)
+                    : nextAfter.containsKey(index) && nextAfter.get(index)[1] >= 0 ? nextAfter.get(index)[1] : null;
+            if (since != null) {
+                waitingSince.put(name, since);
+            }
+            if (rebuilding.contains(name) && replayDone(processor)
+                    && (since == null || clock.millis() - since <= maxLag.toMillis())) {
+                rebuilding.remove(name);
+                log.info("Projection {} is rebuilt, at position {}", name, position);
+            }
+            processing.deadLetterQueue(name).ifPresent(queue -> deadLetters.put(name, queue.size()));
+        });
+        view = new View(clock.instant(), head[0], positions, waitingSince, deadLetters);
+    }
+
+    /**
+     * The replay after a reset is over: the processor has claimed its segments again and each has caught up
+     * with the stream or left its replay (before the first claim nothing is replaying either, but the
+     * tables are still empty). A caught-up segment keeps its replay token until the next new event.
+     */
+    private static boolean replayDone(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        return processor.isRunning() && !segments.isEmpty()
+                && segments.values().stream().noneMatch(s -> s.isReplaying() && !s.isCaughtUp());
+    }
+
+    private static Long epochMillis(String timestamp) {
+        if (timestamp == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(timestamp).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The projections: streaming processors that can be replayed (so not the delegation cascade). */
+    Map<String, StreamingEventProcessor> projections() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor s && s.supportsReset())
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "projection-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+                failing = false;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    log.warn("Projection monitor could not read the event store; trust reads refuse until it can", e);
+                }
+                failing = true;
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = executor;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = refresher;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        refresher = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refresher != null;
+    }
+}
