@@ -31,6 +31,7 @@ import org.trustregistry.server.idempotency.IdempotencyCleanup;
 import org.trustregistry.server.idempotency.RequestFingerprint;
 import org.trustregistry.server.security.ApiKeys;
 import org.trustregistry.server.security.Role;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Idempotency-Key on the write API: the same key and request answer the first answer and write nothing
@@ -527,5 +528,42 @@ class IdempotencyIntegrationTest extends IntegrationTest {
                 "authority_id", "did:web:nowhere.example", "action", "issue", "resource", "X")), "\"unterminated");
         assertThat(query.status()).as("a query is no write: the header is ignored").isIn(200, 404);
         assertThat(query.json().path("type").asString()).isNotEqualTo("/problems/invalid-idempotency-key");
+    }
+
+    @Test
+    void the_openapi_document_names_the_header_on_every_write() {
+        JsonNode docs = api.get("/v3/api-docs", null).json();
+        assertThat(docs.at("/components/parameters/IdempotencyKey/in").asString()).isEqualTo("header");
+        assertThat(docs.at("/components/parameters/IdempotencyKey/name").asString()).isEqualTo("Idempotency-Key");
+        int commands = 0;
+        for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+                JsonNode operation = entry.getValue();
+                String route = entry.getKey() + " " + path.getKey();
+                boolean write = !List.of("get", "head", "options").contains(entry.getKey()) && operation.has("security");
+                List<String> parameters = new ArrayList<>();
+                operation.path("parameters").forEach(p -> parameters.add(p.has("$ref") ? p.get("$ref").asString()
+                        : p.path("name").asString()));
+                if (!write) {
+                    assertThat(parameters).as(route).doesNotContain("Idempotency-Key", "#/components/parameters/IdempotencyKey");
+                } else if (operation.get("responses").has("409")) { // a command
+                    commands++;
+                    assertThat(parameters).as(route).containsOnlyOnce("#/components/parameters/IdempotencyKey");
+                    assertThat(operation.at("/responses/422/$ref").asString()).as(route)
+                            .isEqualTo("#/components/responses/IdempotencyKeyReused");
+                    assertThat(operation.at("/responses/400").isMissingNode()).as(route).isFalse();
+                    operation.get("responses").properties().stream().filter(r -> r.getKey().startsWith("2"))
+                            .forEach(r -> assertThat(r.getValue().at("/headers/Idempotent-Replayed").isMissingNode())
+                                    .as(route).isFalse());
+                    assertThat(operation.has("x-trust-registry-command")).isFalse();
+                } else {
+                    assertThat(parameters).as(route).containsOnlyOnce("Idempotency-Key");
+                    assertThat(operation.get("responses").has("422")).as(route).isFalse();
+                }
+            }
+        }
+        assertThat(commands).as("command-side writes").isGreaterThan(25);
+        assertThat(docs.at("/paths/~1v2~1admin~1projections~1{name}~1rebuild/post/parameters").toString())
+                .contains("Idempotency-Key", "ignored");
     }
 }
