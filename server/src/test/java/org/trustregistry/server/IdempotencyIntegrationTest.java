@@ -363,6 +363,10 @@ class IdempotencyIntegrationTest extends IntegrationTest {
         assertThat(eventsOfRequest(committed)).isPositive();
         assertThat(recordsOfRequest(rolledBack)).isZero();
         assertThat(eventsOfRequest(rolledBack)).isZero();
+        assertThat(jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(registered.id()).query(String.class).list())
+                .as("the key is the command's business, not the events'")
+                .allSatisfy(metadata -> assertThat(metadata).doesNotContain("idempotency", "answerStatus"));
     }
 
     private long recordsOfRequest(String requestId) {
