@@ -2,6 +2,7 @@ package org.trustregistry.server.idempotency;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class IdempotencyAdvice {
         return ResponseEntity.badRequest().body(Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
                         e.getMessage()),
-                java.util.List.of(new Problems.FieldError(IdempotencyKey.HEADER, e.getMessage()))));
+                List.of(new Problems.FieldError(IdempotencyKey.HEADER, e.getMessage()))));
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -58,7 +59,7 @@ class IdempotencyDocumentation implements OperationCustomizer, OpenApiCustomizer
                 .addHeaders(REPLAYED_HEADER, new Header().description(
                                 "`true` when this is the recorded answer to an earlier request with the same "
                                         + "Idempotency-Key")
-                        .schema(new StringSchema()._enum(java.util.List.of("true"))));
+                        .schema(new StringSchema()._enum(List.of("true"))));
         if (openApi.getPaths() == null) {
             return;
         }
