@@ -106,7 +106,8 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 .at("/schema/$ref").asString()).isEqualTo("#/components/schemas/ProblemDetail");
 
         JsonNode create = operation(docs, "post", "/v2/registries").get("responses");
-        assertThat(create.propertyNames()).containsExactlyInAnyOrder("201", "400", "401", "403", "404", "409", "413");
+        assertThat(create.propertyNames()).containsExactlyInAnyOrder("201", "400", "401", "403", "404", "409", "413",
+                "422");
         assertThat(create.at("/400/$ref").asString()).isEqualTo("#/components/responses/BadRequest");
         assertThat(create.at("/201/headers").has("Location")).isTrue();
         assertThat(operation(docs, "get", "/v2/registries/{id}").get("responses").propertyNames())

@@ -44,7 +44,8 @@ class DidResolution {
                         + " is not a method this registry resolves (it resolves did:key and did:web)");
             };
         } catch (DidResolutionException e) {
-            commands.send(new RecordDidResolutionFailure(value, e.getMessage(), e.source()));
+            // recorded, but not the answer: a retry with the same Idempotency-Key resolves again
+            commands.sendAside(new RecordDidResolutionFailure(value, e.getMessage(), e.source()));
             throw new UpstreamFailureException(e.getMessage(), e.timedOut());
         }
         return commands.send(new RecordDidResolution(value, resolution.publicKeys(), resolution.source()));

@@ -71,6 +71,8 @@ public class OpenApiConfiguration {
             for invalid fields.
             * A successful write answers once the read side has processed it: a read right after it sees the \
             change. Every response carries `X-Request-ID`.
+            * Every write takes an `Idempotency-Key` header: repeated with the same key, a request gets its first \
+            answer again and changes nothing (see the header's description).
             """;
 
     static {
@@ -125,6 +127,11 @@ public class OpenApiConfiguration {
     @Bean
     AccessPolicyDocumentation accessPolicyDocumentation() {
         return new AccessPolicyDocumentation();
+    }
+
+    @Bean
+    IdempotencyDocumentation idempotencyDocumentation() {
+        return new IdempotencyDocumentation();
     }
 
     @Bean

@@ -14,7 +14,10 @@ enum ProblemResponse {
     CONFLICT("409", "Conflict",
             "Refused by a business rule or the lifecycle (illegal status transition), "
                     + "or a concurrent change came first"),
-    CONTENT_TOO_LARGE("413", "ContentTooLarge", "The request body is larger than the server accepts (1 MB by default)");
+    CONTENT_TOO_LARGE("413", "ContentTooLarge", "The request body is larger than the server accepts (1 MB by default)"),
+    UNPROCESSABLE_CONTENT("422", "IdempotencyKeyReused",
+            "The Idempotency-Key was used before, by the same API key, for another request (method, path, query "
+                    + "or body)");
 
     private final String code;
     private final String component;
