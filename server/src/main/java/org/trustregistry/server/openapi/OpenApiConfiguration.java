@@ -71,6 +71,11 @@ public class OpenApiConfiguration {
             for invalid fields.
             * A successful write answers once the read side has processed it: a read right after it sees the \
             change. Every response carries `X-Request-ID`.
+            * Operations (not listed below): `GET /actuator/health` (with `/liveness`, `/readiness`) is public; \
+            `GET /actuator/prometheus` and the rest of `/actuator` need an API key with the role `admin` or \
+            `auditor`.
+            * Answers are not to be stored (`Cache-Control: no-store`), except the public API's \
+            (`/v2/public/**`: `public, max-age` and an ETag).
             """;
 
     static {
