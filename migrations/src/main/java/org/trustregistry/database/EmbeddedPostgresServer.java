@@ -26,15 +26,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static EmbeddedPostgresServer start(Path dataDirectory, DatabaseProperties.Embedded settings) {
         Path data = dataDirectory.toAbsolutePath().normalize();
+        Path binaries = data.getParent().resolve("postgres-binaries");
         try {
-            Files.createDirectories(data);
+            OwnerOnly.createDirectories(data);
             stopOrphanedPostmaster(data);
+            ownerOnly(data, binaries);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(settings.clean())
                     // The binaries are unpacked beside the data, not in a folder of the system temp
                     // directory shared with every other user of the machine.
-                    .setOverrideWorkingDirectory(data.getParent().resolve("postgres-binaries").toFile())
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     // Spring closes this bean after the event processors have released their
                     // connections; zonky's own hook would stop PostgreSQL under them.
                     .setRegisterShutdownHook(false)
@@ -51,11 +53,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setServerConfig("full_page_writes", "off");
             }
             EmbeddedPostgres postgres = builder.start();
+            ownerOnly(data, binaries);
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), data);
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseStartException(data, e);
         }
+    }
+
+    /**
+     * The data directory, the database and the binaries owner-only: zonky unpacks the binaries (and keeps
+     * their folder) world-writable, initdb makes only the database 0700. Before the start for what an
+     * earlier run left, after it for what zonky has just unpacked.
+     */
+    private static void ownerOnly(Path data, Path binaries) throws IOException {
+        OwnerOnly.restrictDirectory(data.getParent());
+        OwnerOnly.restrict(binaries);
+        OwnerOnly.restrict(data);
     }
 
     public String jdbcUrl() {

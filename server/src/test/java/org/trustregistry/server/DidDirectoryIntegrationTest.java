@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,6 +278,51 @@ class DidDirectoryIntegrationTest extends IntegrationTest {
         assertThat(entry.get("resolutionError").asString()).contains("larger than");
         assertThat(entry.get("publicKeys")).isEmpty();
         assertThat(entry.get("resolvedAt").isNull()).isTrue();
+    }
+
+    /**
+     * did:web cannot reach inside: a listener on this machine (on every local address, so that 127.x,
+     * ::1 and 0.0.0.0 all reach it) and DIDs naming it in every notation. Each is a 400 problem before
+     * anything is connected, and nothing is recorded or shown in the directory.
+     */
+    @Test
+    void a_did_web_naming_this_machine_in_any_notation_is_refused_without_connecting_or_recording() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket connection = listener.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (IOException e) {
+                        return; // closed
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int port = listener.getLocalPort();
+            for (String host : List.of("2130706433", "017700000001", "0x7f000001", "0x7f.1", "127.1", "0",
+                    "0.0.0.0", "127.000.000.001", "%5B%3A%3A1%5D", "%5B%3A%3Affff%3A127.0.0.1%5D",
+                    "%5B%3A%3Affff%3A7f00%3A1%5D", "localhost", "LOCALHOST")) {
+                String did = "did:web:" + host + "%3A" + port + ":" + unique("u");
+                assertThat(putService(did, service("https://x.example"), ADMIN_KEY).status()).as(did).isEqualTo(200);
+                long before = eventCount(did);
+
+                Api.Response refused = resolve(did, ADMIN_KEY);
+
+                assertThat(refused.status()).as(did + " " + refused).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("did");
+                assertThat(eventCount(did)).as(did + ": nothing recorded").isEqualTo(before);
+                assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                                + "AND (payload_type LIKE '%DidResolved' OR payload_type LIKE '%DidResolutionFailed')")
+                        .param(did).query(Long.class).single()).isZero();
+                JsonNode entry = api.get(path(did), null).json();
+                assertThat(entry.get("resolutionError").isNull()).as(entry.toString()).isTrue();
+                assertThat(entry.get("publicKeys")).isEmpty();
+            }
+            assertThat(accepted).as("connections to this machine").hasValue(0);
+        }
     }
 
     @Test

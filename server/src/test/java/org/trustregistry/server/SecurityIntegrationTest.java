@@ -93,6 +93,53 @@ class SecurityIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void prometheus_metrics_need_an_auditor_or_admin_key_while_health_stays_public() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+
+        Api.Response anonymous = api.get("/actuator/prometheus", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.text()).doesNotContain("jvm_");
+        String auditor = ApiKeys.newKey();
+        keys.store("metrics auditor", auditor, Role.AUDITOR, null, "test");
+        String owner = ApiKeys.newKey();
+        keys.store("metrics owner", owner, Role.REGISTRY_OWNER, java.util.UUID.randomUUID(), "test");
+        assertThat(api.get("/actuator/prometheus", owner).status()).isEqualTo(403);
+        for (String key : new String[] {auditor, ADMIN_KEY}) {
+            Api.Response metrics = api.get("/actuator/prometheus", key);
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.text()).contains("jvm_memory_used_bytes");
+        }
+        // the same endpoint written otherwise is not a way around the key
+        for (String path : new String[] {"/actuator/prometheus/", "/actuator/%70rometheus", "/%61ctuator/prometheus",
+                "/actuator/health/../prometheus", "/actuator/./prometheus", "//actuator/prometheus",
+                "/actuator;a=b/prometheus", "/actuator/prometheus;a=b", "/actuator/health/%2e%2e/prometheus",
+                "/actuator", "/actuator/info", "/actuator/metrics"}) {
+            Api.Response response = api.get(path, null);
+            assertThat(response.status()).as(path).isNotEqualTo(200);
+            assertThat(response.text()).as(path).doesNotContain("jvm_");
+        }
+    }
+
+    @Test
+    void a_percent_encoded_path_is_judged_as_the_container_decodes_it() {
+        assertThat(api.get("/%762/audit-log", null).status()).isEqualTo(401);
+        assertThat(api.get("/v2/%61udit-log", null).status()).isEqualTo(401);
+        long registries = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        assertThat(api.post("/%762/registries", body(), null).status()).isEqualTo(401);
+        assertThat(api.post("/v2/registrie%73", body(), null).status()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single())
+                .as("nothing written").isEqualTo(registries);
+        assertThat(api.get("/v2/dids/did:web:x.example%253A8443", null).status())
+                .as("an encoded octet inside a DID keeps a public read public").isEqualTo(404);
+        assertThat(api.get("/v2/%72egistries", null).status()).as("an encoded name of a public route fails closed")
+                .isEqualTo(401);
+        assertThat(api.get("/v2/%72egistries", ADMIN_KEY).status()).isEqualTo(200);
+    }
+
+    @Test
     void keys_are_stored_only_as_hashes() {
         assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_hash = ? OR key_prefix = ?")
                 .params(ADMIN_KEY, ADMIN_KEY).query(Long.class).single()).isZero();

@@ -10,7 +10,8 @@ import org.trustregistry.shared.Did;
 /**
  * Resolving a DID the registry knows, then recording the outcome with a command. The I/O happens here,
  * before the command is sent, never inside the aggregate or its transaction. Refused before any attempt
- * (nothing recorded): a malformed DID or one of a method we do not resolve (400), an unknown DID (404).
+ * (nothing recorded): a malformed DID or one of a method we do not resolve (400), a did:web whose host is
+ * an IP address or has an internal address (400, nothing connected), an unknown DID (404).
  * An attempt that fails is recorded as DidResolutionFailed and answered 502 (504 on time-out).
  */
 @Component

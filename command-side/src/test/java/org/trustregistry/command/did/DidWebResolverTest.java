@@ -70,8 +70,12 @@ class DidWebResolverTest {
                 .hasToString("https://example.com:8443/user/alice/did.json");
         assertThat(resolver.documentUrl(new Did("did:web:127.0.0.1%3A8080")))
                 .as("plain http for an insecure host only").hasToString("http://127.0.0.1:8080/.well-known/did.json");
+        assertThat(production.documentUrl(new Did("did:web:EXAMPLE.com%3a8443")))
+                .hasToString("https://example.com:8443/.well-known/did.json");
         for (String refused : List.of("did:web:127.0.0.1", "did:web:example.com%3A99999", "did:web:ex%2Fample.com",
-                "did:web:example.com:..:secret", "did:web:localhost%3A8080", "did:web:example.com:a%2Fb", "did:web:-bad-.example%40x")) {
+                "did:web:example.com:..:secret", "did:web:example.com:a%2Fb", "did:web:-bad-.example%40x",
+                "did:web:1.2.3.4.5", "did:web:256.0.0.1", "did:web:example.com%00", "did:web:%C3%A9.example",
+                "did:web:%5B%3A%3A1%5D", "did:web:%5Bexample.com%5D", "did:web:%3A8443")) {
             assertThatThrownBy(() -> production.documentUrl(new Did(refused))).as(refused)
                     .isInstanceOf(InvalidCommandException.class);
         }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.Rfc3339;
@@ -43,33 +44,33 @@ class AyraProfileController {
 
     static final int MAX_DESCRIPTION = 4096;
     static final int MAX_LIMIT = 1000;
+    /** More than fit in a description of MAX_DESCRIPTION characters. */
+    private static final int SERVED_LISTED = 200;
 
     private final AyraQueries queries;
     private final TrqpEvaluator evaluator;
     private final ParkedDids parked;
     private final Clock clock;
+    private final ServiceMetadata service;
 
-    AyraProfileController(AyraQueries queries, TrqpEvaluator evaluator, ParkedDids parked, Clock clock) {
+    AyraProfileController(AyraQueries queries, TrqpEvaluator evaluator, ParkedDids parked, Clock clock,
+                          ServiceMetadata service) {
         this.queries = queries;
         this.evaluator = evaluator;
         this.parked = parked;
         this.clock = clock;
+        this.service = service;
     }
 
+    /** One registry's metadata with {@code authority_id}; without it, the service and the ecosystems it serves. */
     @GetMapping("/v2/metadata")
     Map<String, Object> metadata(@RequestParam(name = "authority_id", required = false) String authorityId) {
-        AyraQueries.Registry registry;
         if (authorityId == null) {
-            List<AyraQueries.Registry> some = queries.someRegistries();
-            if (some.size() != 1) {
-                throw new BadQueryException("authority_id",
-                        "authority_id is required: this server holds " + (some.isEmpty() ? "no" : "several")
-                                + " registries");
-            }
-            registry = some.get(0);
-        } else {
-            registry = registry(authorityId);
+            AyraQueries.ServedRegistries served = queries.servedRegistries(SERVED_LISTED);
+            return service.describe(ServletUriComponentsBuilder.fromCurrentContextPath().path("/v2").toUriString(),
+                    served.first(), served.total(), queries.didMethods(null));
         }
+        AyraQueries.Registry registry = registry(authorityId);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("id", registry.ecosystemDid());
         metadata.put("authority_id", registry.ecosystemDid());

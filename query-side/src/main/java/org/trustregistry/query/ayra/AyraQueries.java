@@ -64,9 +64,20 @@ class AyraQueries {
                 .query((rs, row) -> registry(rs)).optional();
     }
 
-    /** At most two registries: enough to know whether there is exactly one. */
-    List<Registry> someRegistries() {
-        return jdbc.sql(REGISTRY + "ORDER BY created_at LIMIT 2").query((rs, row) -> registry(rs)).list();
+    /** The registries the service serves (not retired), newest first, at most {@code limit} of them. */
+    record ServedRegistries(List<ServiceMetadata.Served> first, long total) {
+    }
+
+    ServedRegistries servedRegistries(int limit) {
+        record Row(ServiceMetadata.Served registry, long total) {
+        }
+        List<Row> rows = jdbc.sql("SELECT ecosystem_did, name, status, count(*) OVER () FROM trust_registries "
+                        + "WHERE status <> 'RETIRED' ORDER BY created_at DESC, ecosystem_did LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, row) -> new Row(new ServiceMetadata.Served(rs.getString(1), rs.getString(2),
+                        rs.getString(3)), rs.getLong(4)))
+                .list();
+        return new ServedRegistries(rows.stream().map(Row::registry).toList(), rows.isEmpty() ? 0 : rows.get(0).total());
     }
 
     Optional<String> frameworkName(UUID frameworkId) {

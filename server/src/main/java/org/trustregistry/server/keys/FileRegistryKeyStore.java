@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.registry.SigningKeys;
 import org.trustregistry.database.DatabaseProperties;
+import org.trustregistry.database.OwnerOnly;
 import org.trustregistry.query.entry.EntrySigner;
 
 /**
@@ -39,6 +40,11 @@ public class FileRegistryKeyStore implements SigningKeys, EntrySigner {
     FileRegistryKeyStore(@Value("${trust-registry.keys.dir:}") String configured, DatabaseProperties database) {
         this.directory = (configured == null || configured.isBlank() ? database.dataDir().resolve("keys")
                 : Path.of(configured)).toAbsolutePath();
+        try {
+            OwnerOnly.restrict(directory); // what earlier versions created with the umask's permissions
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make the key directory " + directory + " owner-only", e);
+        }
     }
 
     @Override
@@ -46,7 +52,7 @@ public class FileRegistryKeyStore implements SigningKeys, EntrySigner {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Path file = file(registryId, kid);
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(file, pair.getPrivate().getEncoded());
             cache.put(kid, pair.getPrivate());

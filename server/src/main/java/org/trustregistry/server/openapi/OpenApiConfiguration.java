@@ -73,6 +73,11 @@ public class OpenApiConfiguration {
             change. Every response carries `X-Request-ID`.
             * Every write takes an `Idempotency-Key` header: repeated with the same key, a request gets its first \
             answer again and changes nothing (see the header's description).
+            * Operations (not listed below): `GET /actuator/health` (with `/liveness`, `/readiness`) is public; \
+            `GET /actuator/prometheus` and the rest of `/actuator` need an API key with the role `admin` or \
+            `auditor`.
+            * Answers are not to be stored (`Cache-Control: no-store`), except the public API's \
+            (`/v2/public/**`: `public, max-age` and an ETag).
             """;
 
     static {

@@ -33,8 +33,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AccessPolicy.Requirement requirement =
-                AccessPolicy.requirementFor(request.getMethod(), request.getRequestURI());
+        // The policy is asked about the path as sent and as the container decoded and normalised it
+        // (the one handlers are matched against): /%61ctuator/prometheus or /%762/audit-log must not be
+        // public only because the raw text does not match a rule.
+        AccessPolicy.Requirement requirement = AccessPolicy.requirementFor(request.getMethod(), request.getRequestURI())
+                .and(AccessPolicy.requirementFor(request.getMethod(), decodedPath(request)));
         Optional<String> presented = presentedKey(request);
         Optional<Caller> caller = presented.flatMap(keys::authenticate);
         if (presented.isPresent() && caller.isEmpty()) {
@@ -63,6 +66,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader("WWW-Authenticate", "Bearer");
         problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 detail));
+    }
+
+    private static String decodedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private static Optional<String> presentedKey(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.trustregistry.database.DatabaseProperties;
+import org.trustregistry.database.OwnerOnly;
 
 /**
  * The first admin key. If no API key exists at start-up, TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY becomes
@@ -49,7 +50,7 @@ class BootstrapAdminKey implements SmartInitializingSingleton {
         String key = ApiKeys.newKey();
         Path file = dataDir.resolve("bootstrap-admin-key").toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, key + System.lineSeparator());
