@@ -211,14 +211,6 @@ final class StorableValues {
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    /** Any instant of the years 0001–9999, an extreme one half of the time. */
-    Instant anyTime() {
-        if (chance(2)) {
-            return oneOf(EXTREME_TIMES);
-        }
-        return between(FIRST, LAST);
-    }
-
     Instant between(Instant from, Instant until) {
         long seconds = from.getEpochSecond() + (long) (random.nextDouble() * (until.getEpochSecond() - from.getEpochSecond()));
         Instant t = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));

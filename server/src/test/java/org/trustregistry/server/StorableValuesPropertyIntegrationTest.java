@@ -20,6 +20,8 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.trustregistry.command.accreditation.ExpiryScheduler;
 import org.trustregistry.query.admin.ProjectionAdmin;
 import org.trustregistry.server.StorableValues.Size;
 import org.trustregistry.shared.Did;
@@ -43,11 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 class StorableValuesPropertyIntegrationTest extends IntegrationTest {
 
     private static final long DEFAULT_SEED = 7_2026_12_01L;
-    private static final int DEFAULT_CASES = 6;
+    private static final int DEFAULT_CASES = 5;
     private static final Instant LAST_MICROSECOND = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** The test's own reader: Api's parses decimals as doubles, which would hide the very rounding looked for. */
     private static final JsonMapper EXACT = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    @Autowired
+    private ExpiryScheduler expiry;
 
     @Test
     void whatever_the_command_side_accepts_every_projection_stores_and_reads_back_exactly() {
@@ -147,6 +152,7 @@ class StorableValuesPropertyIntegrationTest extends IntegrationTest {
             delegation(registry, schema, delegator, delegate);
             Entity verifier = entity("verifiers", registry, framework, schema, true, false);
             lifecycle(verifier, other);
+            renewal(registry, framework, schema);
             federation(registry);
             directory();
             endOfLife(registry, framework, verifier, other);
@@ -491,6 +497,43 @@ class StorableValuesPropertyIntegrationTest extends IntegrationTest {
             assertThat(page.get("items").size()).as(where("list by DID")).isEqualTo(1);
             same("listed " + entity.kind, new Fields(map("metadata", entity.expected.get("metadata"),
                     "name", entity.expected.get("name"))), page.get("items").get(0));
+        }
+
+        /** An entity whose validUntil passes is expired by the registry, and renewed with a new validUntil. */
+        private void renewal(Registry registry, String framework, Schema schema) {
+            String did = v.did(Did.MAX_LENGTH);
+            String until = StorableValues.rfc3339(Instant.now().plusMillis(800), 9);
+            Map<String, Object> body = map("did", did, "registryId", registry.id(), "name", v.text(200),
+                    "validUntil", until, "credentialTypes", List.of(schema.id()));
+            Entity entity = new Entity("verifiers", send("register verifier to expire", "POST", "/v2/verifiers",
+                    body, 201).get("id").asString(), did);
+            body.remove("credentialTypes");
+            describe(entity, body, java.util.Arrays.asList(null, until));
+            entity.expected.put("metadata", Map.of());
+            entity.types.add(map("schemaId", schema.id(), "credentialType", schema.type()));
+            entity.history.add(new String[] {"PENDING", null});
+            status(entity, "ACTIVE", null);
+            while (!Instant.now().isAfter(entity.window.until())) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            expiry.expireDue();
+            entity.status = "EXPIRED";
+            entity.history.add(new String[] {"EXPIRED", "validUntil " + entity.window.until() + " passed"});
+            healthy("expiry");
+            checkEntity(entity, "expired verifier");
+
+            String renewed = v.rfc3339(v.later(Instant.now().plus(1, ChronoUnit.DAYS)));
+            String reason = v.freeText(2000);
+            send("renew verifier", "PATCH", entity.path() + "/status",
+                    map("status", "ACTIVE", "reason", reason, "validUntil", renewed), 200);
+            entity.status = "ACTIVE";
+            entity.history.add(new String[] {"ACTIVE", reason});
+            entity.window = new Window(null, StorableValues.kept(renewed));
+            entity.expected.put("validUntil", entity.window.until());
+            checkEntity(entity, "renewed verifier");
+            checkStored(entity);
+            trqpAround("authorization after renewal", did, "verify", schema.type(), entity.window.bounds(),
+                    t -> entity.window.contains(t));
         }
 
         // ---- delegations
