@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.CommandSideCatalogs;
+import org.trustregistry.command.common.Timestamptz;
 import org.trustregistry.events.accreditation.EntityProfileUpdated;
 import org.trustregistry.events.accreditation.EntityRegistered;
 import org.trustregistry.events.accreditation.EntityRenewed;
@@ -59,9 +60,9 @@ public class ExpiryDeadlines {
     List<Deadline> due(Instant now, int limit) {
         return jdbc.sql("SELECT entity_id, entity_type, due_at FROM expiry_deadlines WHERE due_at <= ? "
                         + "ORDER BY due_at LIMIT ?")
-                .params(java.sql.Timestamp.from(now), limit)
+                .params(Timestamptz.of(now), limit)
                 .query((rs, row) -> new Deadline(rs.getObject(1, UUID.class), EntityType.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant()))
+                        Timestamptz.read(rs, 3)))
                 .list();
     }
 
@@ -76,7 +77,7 @@ public class ExpiryDeadlines {
         }
         jdbc.sql("INSERT INTO expiry_deadlines (entity_id, entity_type, due_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (entity_id) DO UPDATE SET due_at = EXCLUDED.due_at")
-                .params(entityId, type.name(), java.sql.Timestamp.from(validUntil))
+                .params(entityId, type.name(), Timestamptz.of(validUntil))
                 .update();
     }
 }

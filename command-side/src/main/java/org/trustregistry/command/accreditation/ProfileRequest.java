@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.trustregistry.command.common.StorableJson;
 
 /** The profile fields of an issuer or verifier as a request carries them (PUT /v2/issuers/{id} and the like). */
 public record ProfileRequest(@NotBlank @Size(max = 200) String name, UUID trustFrameworkId,
                              @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                              @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts,
                              @Size(max = 100) String accreditationLevel, Instant validFrom, Instant validUntil,
-                             @Size(max = 2000) String endpoint, Map<String, Object> metadata) {
+                             @Size(max = 2000) String endpoint, @StorableJson Map<String, Object> metadata) {
 
     public EntityProfile toProfile() {
         return new EntityProfile(name, trustFrameworkId, jurisdictions, contexts, accreditationLevel, validFrom,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.trustregistry.command.common.StorableJson;
 
 /** POST /v2/issuers and POST /v2/verifiers: the DID, the registry, the profile and the first credential types. */
 public record RegistrationRequest(@NotBlank @Size(max = 2048) String did, @NotNull UUID registryId,
@@ -14,7 +15,7 @@ public record RegistrationRequest(@NotBlank @Size(max = 2048) String did, @NotNu
                                   @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                                   @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts,
                                   @Size(max = 100) String accreditationLevel, Instant validFrom, Instant validUntil,
-                                  @Size(max = 2000) String endpoint, Map<String, Object> metadata,
+                                  @Size(max = 2000) String endpoint, @StorableJson Map<String, Object> metadata,
                                   @Size(max = 100) List<@NotNull UUID> credentialTypes) {
 
     public EntityProfile toProfile() {

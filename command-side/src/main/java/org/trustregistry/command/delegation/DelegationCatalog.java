@@ -1,6 +1,5 @@
 package org.trustregistry.command.delegation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.CommandSideCatalogs;
+import org.trustregistry.command.common.Timestamptz;
 import org.trustregistry.events.delegation.DelegationGranted;
 import org.trustregistry.events.delegation.DelegationLapsed;
 import org.trustregistry.events.delegation.DelegationRevoked;
@@ -50,7 +50,7 @@ public class DelegationCatalog {
         jdbc.sql("INSERT INTO delegation_catalog (delegation_id, registry_id, delegator_id, delegate_id, schema_ids, "
                         + "valid_from, valid_until, depth, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(event.delegationId(), event.registryId(), event.delegatorIssuerId(), event.delegateIssuerId(),
-                        schemaIds, timestamp(event.validFrom()), timestamp(event.validUntil()), event.depth(),
+                        schemaIds, Timestamptz.of(event.validFrom()), Timestamptz.of(event.validUntil()), event.depth(),
                         DelegationStatus.ACTIVE.name())
                 .update();
     }
@@ -100,14 +100,6 @@ public class DelegationCatalog {
         UUID[] schemaIds = (UUID[]) rs.getArray("schema_ids").getArray();
         return new Link(rs.getObject("delegation_id", UUID.class), rs.getObject("delegator_id", UUID.class),
                 rs.getObject("delegate_id", UUID.class), Arrays.stream(schemaIds).collect(Collectors.toSet()),
-                instant(rs.getTimestamp("valid_from")), instant(rs.getTimestamp("valid_until")), rs.getInt("depth"));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                Timestamptz.read(rs, "valid_from"), Timestamptz.read(rs, "valid_until"), rs.getInt("depth"));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
+import org.trustregistry.command.common.StorableJson;
 
 @RestController
 @RequestMapping("/v2/issuers/{issuerId}/delegations")
@@ -26,7 +27,7 @@ class DelegationCommandController {
     record GrantRequest(@NotNull UUID delegateIssuerId, @NotNull @Size(min = 1, max = 100) List<@NotNull UUID> credentialTypes,
                         @Size(max = 100) List<@Size(max = 100) String> jurisdictions,
                         @Size(max = 100) List<@Size(max = 500) String> contexts, Instant validFrom, Instant validUntil,
-                        Map<String, Object> proof) {
+                        @StorableJson Map<String, Object> proof) {
     }
 
     private final CommandSender commands;

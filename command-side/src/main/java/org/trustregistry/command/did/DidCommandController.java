@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
+import org.trustregistry.command.common.StorableJson;
 
 /** The DID directory's writes; DIDs are path segments (percent-encode a '%' in them as %25). */
 @RestController
@@ -19,7 +20,7 @@ class DidCommandController {
 
     record ServiceRequest(@NotBlank @Size(max = 200) String serviceType,
                           @NotBlank @Size(max = DidEntry.MAX_ENDPOINT_LENGTH) String endpoint,
-                          @Size(max = 100) Map<String, Object> metadata) {
+                          @Size(max = 100) @StorableJson Map<String, Object> metadata) {
     }
 
     private final CommandSender commands;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
+import org.trustregistry.command.common.StorableJson;
 import org.trustregistry.shared.AuthorizationMode;
 import org.trustregistry.shared.SchemaStatus;
 
@@ -27,7 +28,7 @@ class SchemaCommandController {
 
     record RegisterRequest(@NotNull UUID registryId, UUID trustFrameworkId, @NotBlank @Size(max = 200) String name,
                            @Size(max = 50) String version, @NotBlank @Size(max = 500) String type,
-                           @NotNull Map<String, Object> jsonSchema,
+                           @NotNull @StorableJson Map<String, Object> jsonSchema,
                            @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts,
                            @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                            AuthorizationMode issuerMode, AuthorizationMode verifierMode) {
@@ -35,7 +36,7 @@ class SchemaCommandController {
 
     record UpdateRequest(UUID trustFrameworkId, @NotBlank @Size(max = 200) String name,
                          @Size(max = 50) String version, @Size(max = 500) String type,
-                         @NotNull Map<String, Object> jsonSchema,
+                         @NotNull @StorableJson Map<String, Object> jsonSchema,
                          @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts,
                          @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                          AuthorizationMode issuerMode, AuthorizationMode verifierMode) {

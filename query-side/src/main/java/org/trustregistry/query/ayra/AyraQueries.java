@@ -1,6 +1,5 @@
 package org.trustregistry.query.ayra;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.trustregistry.query.common.Timestamptz;
 
 /**
  * The reads behind the Ayra TRQP profile: registries and schemas from the read tables, and everything
@@ -129,7 +129,7 @@ class AyraQueries {
                         + "WHERE e.did = :d AND e.period_end IS NULL ORDER BY r.ecosystem_did, e.entity_type")
                 .param("d", did)
                 .query((rs, row) -> new Registration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+                        rs.getString(4), Timestamptz.read(rs, 5), Timestamptz.read(rs, 6),
                         List.of((String[]) rs.getArray(7).getArray())))
                 .list();
     }
@@ -145,8 +145,8 @@ class AyraQueries {
                     entry.put("service_type", rs.getString(3));
                     entry.put("service_endpoint", rs.getString(4));
                     entry.put("metadata", json.readTree(rs.getString(5)));
-                    entry.put("resolved_at", text(instant(rs.getTimestamp(6))));
-                    entry.put("first_seen_at", text(instant(rs.getTimestamp(7))));
+                    entry.put("resolved_at", text(Timestamptz.read(rs, 6)));
+                    entry.put("first_seen_at", text(Timestamptz.read(rs, 7)));
                     return entry;
                 })
                 .optional();
@@ -170,7 +170,7 @@ class AyraQueries {
                         + "AND dp.period_start <= :t AND (dp.period_end IS NULL OR dp.period_end > :t) "
                         + "WHERE e.did = :d AND e.period_start <= :t AND (e.period_end IS NULL OR e.period_end > :t) "
                         + "ORDER BY 2, 3, 4")
-                .param("d", did).param("t", Timestamp.from(t))
+                .param("d", did).param("t", Timestamptz.of(t))
                 .query((rs, row) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
@@ -203,7 +203,7 @@ class AyraQueries {
                     + "AND (dp.period_end IS NULL OR dp.period_end > :t))) ");
         }
         sql.append("ORDER BY 1, 2, 3");
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("t", Timestamp.from(t));
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("t", Timestamptz.of(t));
         if (registryId != null) {
             spec = spec.param("reg", registryId);
         }
@@ -221,7 +221,7 @@ class AyraQueries {
     List<Recognition> recognitionsAt(UUID registryId, Instant t) {
         return jdbc.sql("SELECT remote_did, recognitions FROM recognition_periods WHERE registry_id = :r AND" + AT
                         + "ORDER BY remote_did, connection_id")
-                .param("r", registryId).param("t", Timestamp.from(t))
+                .param("r", registryId).param("t", Timestamptz.of(t))
                 .query((rs, row) -> new Recognition(rs.getString(1), scopes(json.readTree(rs.getString(2)))))
                 .list();
     }
@@ -258,9 +258,6 @@ class AyraQueries {
         return scopes;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();

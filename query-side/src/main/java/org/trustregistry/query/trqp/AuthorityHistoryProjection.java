@@ -1,7 +1,7 @@
 package org.trustregistry.query.trqp;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +22,7 @@ import org.trustregistry.events.federation.FederationConnectionEstablished;
 import org.trustregistry.events.federation.FederationConnectionStatusChanged;
 import org.trustregistry.events.registry.TrustRegistryCreated;
 import org.trustregistry.events.registry.TrustRegistryStatusChanged;
+import org.trustregistry.query.common.Timestamptz;
 import org.trustregistry.shared.CredentialTypeRef;
 import org.trustregistry.shared.EntityStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,8 +158,8 @@ public class AuthorityHistoryProjection {
     }
 
     /** The entity's state in its current period. */
-    private record EntityState(String entityType, UUID registryId, String did, String status, Timestamp validFrom,
-                               Timestamp validUntil) {
+    private record EntityState(String entityType, UUID registryId, String did, String status, Instant validFrom,
+                               Instant validUntil) {
     }
 
     /**
@@ -171,17 +172,17 @@ public class AuthorityHistoryProjection {
                         + "FROM entity_periods WHERE entity_id = ? AND period_end IS NULL")
                 .param(entityId)
                 .query((rs, row) -> new EntityState(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5), rs.getTimestamp(6)))
+                        rs.getString(4), Timestamptz.read(rs, 5), Timestamptz.read(rs, 6)))
                 .single();
         jdbc.sql("UPDATE entity_periods SET period_end = ? WHERE entity_id = ? AND period_end IS NULL")
                 .params(ts(at), entityId).update();
         boolean renewal = windowChanged && status != null;
-        Timestamp from = windowChanged && !renewal ? ts(validFrom) : current.validFrom();
-        Timestamp until = windowChanged ? ts(validUntil) : current.validUntil();
+        Instant from = windowChanged && !renewal ? validFrom : current.validFrom();
+        Instant until = windowChanged ? validUntil : current.validUntil();
         jdbc.sql("INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, status, valid_from, "
                         + "valid_until, period_start, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entityId, current.entityType(), current.registryId(), current.did(),
-                        status == null ? current.status() : status.name(), from, until, ts(at), sequence)
+                        status == null ? current.status() : status.name(), ts(from), ts(until), ts(at), sequence)
                 .update();
     }
 
@@ -190,7 +191,7 @@ public class AuthorityHistoryProjection {
                 .params(ts(at), delegationId).update();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static OffsetDateTime ts(Instant instant) {
+        return Timestamptz.of(instant);
     }
 }

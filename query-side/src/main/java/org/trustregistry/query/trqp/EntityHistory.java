@@ -1,12 +1,13 @@
 package org.trustregistry.query.trqp;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.trustregistry.query.common.Timestamptz;
 import org.trustregistry.shared.EntityType;
 
 /** An issuer or verifier as it stood at a past instant, from the recorded history. */
@@ -38,7 +39,7 @@ public class EntityHistory {
     }
 
     public Optional<EntityAsOf> asOf(EntityType type, UUID id, Instant t) {
-        Timestamp at = Timestamp.from(t);
+        OffsetDateTime at = Timestamptz.of(t);
         return jdbc.sql("SELECT entity_id, entity_type, did, registry_id, CASE WHEN " + EXPIRED_UNRECORDED
                         + " THEN 'EXPIRED' ELSE status END, valid_from, valid_until, CASE WHEN " + EXPIRED_UNRECORDED
                         + " THEN GREATEST(period_start, valid_until) ELSE period_start END, period_end "
@@ -46,23 +47,20 @@ public class EntityHistory {
                         + "AND period_start <= :t AND (period_end IS NULL OR period_end > :t)")
                 .param("id", id).param("type", type.name()).param("t", at)
                 .query((rs, row) -> new EntityAsOf(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class), rs.getString(5), instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)), heldAt(id, at), t, instant(rs.getTimestamp(8)),
-                        instant(rs.getTimestamp(9))))
+                        rs.getObject(4, UUID.class), rs.getString(5), Timestamptz.read(rs, 6),
+                        Timestamptz.read(rs, 7), heldAt(id, at), t, Timestamptz.read(rs, 8),
+                        Timestamptz.read(rs, 9)))
                 .optional();
     }
 
-    private List<HeldType> heldAt(UUID id, Timestamp at) {
+    private List<HeldType> heldAt(UUID id, OffsetDateTime at) {
         return jdbc.sql("SELECT schema_id, credential_type, period_start FROM credential_type_periods "
                         + "WHERE entity_id = :id AND period_start <= :t AND (period_end IS NULL OR period_end > :t) "
                         + "ORDER BY schema_id")
                 .param("id", id).param("t", at)
                 .query((rs, row) -> new HeldType(rs.getObject(1, UUID.class), rs.getString(2),
-                        instant(rs.getTimestamp(3))))
+                        Timestamptz.read(rs, 3)))
                 .list();
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -1,13 +1,14 @@
 package org.trustregistry.query.trqp;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.trustregistry.query.common.Timestamptz;
 import org.trustregistry.shared.EntityType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,7 +133,7 @@ public class TrqpEvaluator {
                 .query(Boolean.class).single();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static OffsetDateTime ts(Instant instant) {
+        return Timestamptz.of(instant);
     }
 }

@@ -1,6 +1,5 @@
 package org.trustregistry.query.trqp;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.trustregistry.query.common.Timestamptz;
 import org.trustregistry.shared.EntityType;
 
 /**
@@ -58,7 +58,7 @@ public class TrustQueryService {
                 + "WHERE p.entity_type = :type AND p.status = 'ACTIVE' "
                 + "AND p.period_start <= :t AND (p.period_end IS NULL OR p.period_end > :t) "
                 + "AND (p.valid_from IS NULL OR p.valid_from <= :t) AND (p.valid_until IS NULL OR p.valid_until > :t) ");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", Timestamp.from(query.validAt()),
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", Timestamptz.of(query.validAt()),
                 "type", type.name()));
         if (query.did() != null) {
             sql.append("AND p.did = :did ");
@@ -87,7 +87,7 @@ public class TrustQueryService {
         }
         List<Match> candidates = statement.query((rs, row) -> new Match(type.name(), rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)))).list();
+                Timestamptz.read(rs, 7), Timestamptz.read(rs, 8))).list();
         if (query.credentialType() == null) {
             return candidates;
         }
@@ -96,7 +96,4 @@ public class TrustQueryService {
                 && evaluator.holdsByDelegation(m.entityId(), query.credentialType(), query.validAt()))).toList();
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

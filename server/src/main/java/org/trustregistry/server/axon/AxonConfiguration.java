@@ -43,6 +43,8 @@ public class AxonConfiguration {
      * Trap 2 and 3: Axon's JacksonSerializer needs a Jackson 2 mapper; without this bean Boot 4 would
      * write instants as epoch numbers and events would fail on unknown properties. Events are stored as
      * JSON with ISO-8601 instants; unknown properties are ignored so that old readers survive new fields.
+     * Decimals in free JSON (metadata, proofs, JSON Schemas) are read back as BigDecimal, as the edge reads
+     * them: as doubles 1e400 would come back as "Infinity" and long fractions rounded.
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
@@ -51,6 +53,7 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
     }
 
