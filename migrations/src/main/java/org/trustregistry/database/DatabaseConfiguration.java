@@ -46,6 +46,16 @@ public class DatabaseConfiguration {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
+        // A database that is gone or frozen must not hang requests: waiting for a connection, connecting,
+        // and every statement's answer are bounded, so a request fails (503) within a few seconds.
+        DatabaseProperties.Db db = properties.db();
+        long socketSeconds = Math.max(1, db.socketTimeout().toSeconds());
+        config.setConnectionTimeout(Math.max(250, db.connectionTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(1000, db.connectionTimeout().toMillis() - 100)));
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.min(2, socketSeconds)));
+        config.addDataSourceProperty("loginTimeout", Long.toString(Math.min(2, socketSeconds)));
+        config.addDataSourceProperty("socketTimeout", Long.toString(socketSeconds));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
     }
 }

@@ -1,6 +1,7 @@
 package org.trustregistry.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,7 +19,7 @@ public record DatabaseProperties(Path dataDir, Db db) {
             dataDir = Path.of("data");
         }
         if (db == null) {
-            db = new Db(null, null, null, 20, null);
+            db = new Db(null, null, null, 20, null, null, null);
         }
     }
 
@@ -28,14 +29,24 @@ public record DatabaseProperties(Path dataDir, Db db) {
      * @param password        its password (TRUST_REGISTRY_DB_PASSWORD)
      * @param maxPoolSize     connections in the pool
      * @param embedded        settings of the embedded server
+     * @param connectionTimeout how long a request waits for a connection (pool exhausted, server gone)
+     * @param socketTimeout   how long any statement may wait for the server's answer: a frozen server
+     *                        fails the statement instead of hanging the request (TRUST_REGISTRY_DB_SOCKET_TIMEOUT)
      */
-    public record Db(String url, String username, String password, int maxPoolSize, Embedded embedded) {
+    public record Db(String url, String username, String password, int maxPoolSize, Embedded embedded,
+                     Duration connectionTimeout, Duration socketTimeout) {
         public Db {
             if (maxPoolSize <= 0) {
                 maxPoolSize = 20;
             }
             if (embedded == null) {
                 embedded = new Embedded(0, true, false);
+            }
+            if (connectionTimeout == null) {
+                connectionTimeout = Duration.ofMillis(1500);
+            }
+            if (socketTimeout == null) {
+                socketTimeout = Duration.ofSeconds(3);
             }
         }
 

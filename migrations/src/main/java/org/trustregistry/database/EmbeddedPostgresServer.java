@@ -1,12 +1,16 @@
 package org.trustregistry.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +23,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final Path data;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path data) {
         this.postgres = postgres;
+        this.data = data;
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory, DatabaseProperties.Embedded settings) {
@@ -55,7 +61,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             ownerOnly(data, binaries);
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), data);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, data);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseStartException(data, e);
         }
@@ -72,6 +78,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         OwnerOnly.restrict(data);
     }
 
+    /** The process id of the running postmaster, if it is alive. */
+    public java.util.OptionalLong pid() {
+        return postmaster(data).map(h -> java.util.OptionalLong.of(h.pid())).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** Whether the postmaster is alive (postmaster.pid names a running postgres). */
+    public boolean isRunning() {
+        return postmaster(data).isPresent();
+    }
+
+    /**
+     * Starts PostgreSQL again after it died (killed, crashed): {@code pg_ctl restart} with the options
+     * of the last start (postmaster.opts), on the same port and data; PostgreSQL recovers from its WAL.
+     * Runs PostgreSQL the way zonky does (under {@code unshare -U} where that is available).
+     */
+    public synchronized void restart() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        List<String> options = Files.readAllLines(data.resolve("postmaster.opts"), StandardCharsets.UTF_8);
+        String postgresBinary = options.isEmpty() ? "" : options.get(0).split(" ", 2)[0].replace("\"", "");
+        Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
+        if (!Files.isExecutable(pgCtl)) {
+            throw new IOException("pg_ctl not found beside " + postgresBinary);
+        }
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        // -l: the postmaster's output to a file, not to our pipe (which it would keep open for ever)
+        Path logFile = data.resolveSibling("postgres-restarted.log");
+        command.addAll(List.of(pgCtl.toString(), "-D", data.toString(), "-l", logFile.toString(), "-w", "-t", "60",
+                "restart"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("pg_ctl restart failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while PostgreSQL restarted", e);
+        }
+        log.warn("Embedded PostgreSQL had stopped; restarted it on port {} ({})", port(), output);
+    }
+
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
@@ -86,21 +138,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         log.info("Embedded PostgreSQL stopped");
     }
 
+    /** The running postmaster that postmaster.pid names, if it is alive and a postgres. */
+    private static Optional<ProcessHandle> postmaster(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            return Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .map(String::trim)
+                    .filter(line -> line.matches("\\d+"))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * pg_ctl starts PostgreSQL as a daemon, so a server that was killed (kill -9) leaves its
      * PostgreSQL running and holding the data directory. Stop that one before starting ours.
      */
     private static void stopOrphanedPostmaster(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
-                .findFirst()
-                .map(String::trim)
-                .filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster = postmaster(data);
         if (postmaster.isEmpty()) {
             return;
         }

@@ -32,6 +32,8 @@ import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.ProjectionUnavailableException;
 import org.trustregistry.query.common.UnusableRecordException;
+import org.trustregistry.server.database.DatabaseFailures;
+import org.trustregistry.server.database.DatabaseOutageFilter;
 import org.trustregistry.server.web.Problems.FieldError;
 import tools.jackson.core.JacksonException;
 
@@ -133,6 +135,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            String method = request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                    ? servlet.getRequest().getMethod() : "GET";
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                            DatabaseOutageFilter.detail(method)));
+        }
         log.error("Unexpected failure", e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed on our side; the X-Request-ID response header identifies it in our logs");

@@ -24,8 +24,8 @@ import org.trustregistry.query.admin.ProjectionAdmin;
  * have processed <em>this request's</em> events — and those the delegation cascade appended in answer
  * to them — so that a GET right after the response sees the change. Only this request's position is
  * waited for, not the head of the store; a projection that is failing, stopped or being rebuilt is not
- * waited for at all. The projections that had not got there are named in {@value #STALE_HEADER}. The
- * events are committed either way.
+ * waited for at all. The projections that had not got there are named in {@value #STALE_HEADER}
+ * ({@code *}: the store could not be asked). The events are committed either way.
  */
 @RestControllerAdvice(basePackages = "org.trustregistry.command")
 class ReadYourWritesAdvice implements ResponseBodyAdvice<Object> {
@@ -63,18 +63,25 @@ class ReadYourWritesAdvice implements ResponseBodyAdvice<Object> {
         if (events.isEmpty()) {
             return body;
         }
-        List<Long> positions = jdbc.sql("SELECT global_index FROM domain_event_entry "
-                        + "WHERE event_identifier = ANY(CAST(? AS varchar[])) ORDER BY global_index")
-                .param(events.toArray(String[]::new)).query(Long.class).list();
-        if (positions.isEmpty()) {
-            return body; // nothing of it was committed (cannot be: the command succeeded)
-        }
-        Object requestId = attributes.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        Set<String> stale = projections.awaitProcessed(positions, requestId == null ? null : requestId.toString(),
-                timeout);
-        if (!stale.isEmpty()) {
-            log.warn("Answering a write at positions {} before {} processed it", positions, stale);
-            response.getHeaders().set(STALE_HEADER, String.join(", ", stale));
+        try {
+            List<Long> positions = jdbc.sql("SELECT global_index FROM domain_event_entry "
+                            + "WHERE event_identifier = ANY(CAST(? AS varchar[])) ORDER BY global_index")
+                    .param(events.toArray(String[]::new)).query(Long.class).list();
+            if (positions.isEmpty()) {
+                return body; // nothing of it was committed (cannot be: the command succeeded)
+            }
+            Object requestId = attributes.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            Set<String> stale = projections.awaitProcessed(positions,
+                    requestId == null ? null : requestId.toString(), timeout);
+            if (!stale.isEmpty()) {
+                log.warn("Answering a write at positions {} before {} processed it", positions, stale);
+                response.getHeaders().set(STALE_HEADER, String.join(", ", stale));
+            }
+        } catch (RuntimeException e) {
+            // the write is committed: its answer is given, even if the store cannot be asked how far the
+            // projections are (the database just went away)
+            log.warn("Answering a committed write without knowing whether the projections have it: {}", e.getMessage());
+            response.getHeaders().set(STALE_HEADER, "*");
         }
         return body;
     }
