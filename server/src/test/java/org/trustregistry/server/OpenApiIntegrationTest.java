@@ -107,11 +107,16 @@ class OpenApiIntegrationTest extends IntegrationTest {
 
         JsonNode create = operation(docs, "post", "/v2/registries").get("responses");
         assertThat(create.propertyNames()).containsExactlyInAnyOrder("201", "400", "401", "403", "404", "409", "413",
-                "422");
+                "422", "503");
         assertThat(create.at("/400/$ref").asString()).isEqualTo("#/components/responses/BadRequest");
         assertThat(create.at("/201/headers").has("Location")).isTrue();
         assertThat(operation(docs, "get", "/v2/registries/{id}").get("responses").propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "404");
+                .containsExactlyInAnyOrder("200", "400", "404", "503");
+        JsonNode trqp = operation(docs, "post", "/v2/authorization").get("responses");
+        assertThat(trqp.at("/503/$ref").asString()).isEqualTo("#/components/responses/ServiceUnavailable");
+        assertThat(trqp.at("/200/headers").has("X-Event-Store-Position")).isTrue();
+        assertThat(operation(docs, "get", "/v2/registries/{id}").at("/responses/200/headers")
+                .has("X-Event-Store-Position")).as("not a trust read").isFalse();
         assertThat(operation(docs, "post", "/v2/admin/projections/{name}/rebuild").get("responses").propertyNames())
                 .contains("202", "404").doesNotContain("200", "400", "409");
     }

@@ -14,14 +14,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
+import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.admin.FailClosedGuard;
 
 /**
  * What follows from where an operation's controller lives and what it takes: its feature tag (the
  * controller's package), an operation id ({@code registryCreate}, {@code issuerChangeStatus}), and the
  * problem answers it can give — 400 for a body or input that must parse, 404 for an id in the path or body,
- * 409 for a command (business rules, lifecycle, concurrency), 413 when it takes a body.
+ * 409 for a command (business rules, lifecycle, concurrency), 413 when it takes a body, 503 for all of
+ * them (and the trust reads' position header).
  */
 class FeatureOperations implements OperationCustomizer {
 
@@ -48,6 +52,18 @@ class FeatureOperations implements OperationCustomizer {
         }
         if (body) {
             ProblemResponse.CONTENT_TOO_LARGE.addTo(operation);
+        }
+        // the database may be unreachable for any of them; trust reads also refuse when their projections are not
+        // up to date, and name the position they reflect when they answer
+        ProblemResponse.SERVICE_UNAVAILABLE.addTo(operation);
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), FailClosed.class)
+                || AnnotatedElementUtils.hasAnnotation(controller, FailClosed.class)) {
+            ApiResponse ok = operation.getResponses().get("200");
+            if (ok != null) {
+                ok.addHeaderObject(FailClosedGuard.POSITION_HEADER, new Header().description(
+                        "The event-store position (global index) this answer reflects: every event up to it is in it")
+                        .schema(new io.swagger.v3.oas.models.media.IntegerSchema().format("int64")));
+            }
         }
         for (String created : List.of("201", "202")) {
             ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(created);

@@ -17,7 +17,11 @@ enum ProblemResponse {
     CONTENT_TOO_LARGE("413", "ContentTooLarge", "The request body is larger than the server accepts (1 MB by default)"),
     UNPROCESSABLE_CONTENT("422", "IdempotencyKeyReused",
             "The Idempotency-Key was used before, by the same API key, for another request (method, path, query "
-                    + "or body)");
+                    + "or body)"),
+    SERVICE_UNAVAILABLE("503", "ServiceUnavailable",
+            "Not answered now, retry after the `Retry-After` header's seconds: the database does not answer, or "
+                    + "(trust reads) a projection the answer depends on is failing, stopped, being rebuilt or behind "
+                    + "the event store by more than the bound — never an answer from stale state");
 
     private final String code;
     private final String component;
