@@ -63,8 +63,9 @@ public class FailClosedGuard implements HandlerInterceptor, WebMvcConfigurer, Re
         projections.forEach(name -> generations.put(name, monitor.rebuildGeneration(name)));
         ProjectionMonitor.Availability availability = monitor.availability(projections);
         if (!availability.available()) {
+            // the projection's state, not its error (that is for operators, at /v2/admin/projections)
             throw unavailable(availability.unavailable().stream()
-                    .map(h -> h.name() + " (" + h.reason() + ")").collect(Collectors.joining("; ")));
+                    .map(h -> h.name() + " (" + publicReason(h) + ")").collect(Collectors.joining("; ")));
         }
         request.setAttribute(GENERATIONS, generations);
         response.setHeader(POSITION_HEADER, Long.toString(availability.position()));
@@ -91,6 +92,17 @@ public class FailClosedGuard implements HandlerInterceptor, WebMvcConfigurer, Re
             }
         }
         return body;
+    }
+
+    private static String publicReason(ProjectionMonitor.Health health) {
+        return switch (health.state()) {
+            case FAILING -> "failing on an event; operators are told";
+            case STOPPED -> "stopped";
+            case REBUILDING -> "being rebuilt from the event store";
+            case BEHIND -> "behind the event store by more than " + health.lagSeconds() + " s";
+            case UNKNOWN -> "its progress cannot be read from the event store";
+            default -> health.state().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private ProjectionUnavailableException unavailable(String why) {

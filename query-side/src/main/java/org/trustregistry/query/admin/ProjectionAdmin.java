@@ -87,24 +87,47 @@ public class ProjectionAdmin {
         return true;
     }
 
-    /** Restarts every processor that is failing or stopped (for instance once the database is back). */
-    public List<String> restartUnhealthy() {
-        List<String> restarted = new ArrayList<>();
+    /**
+     * Restarts every processor that is failing or stopped (for instance once the database is back), all at
+     * once: stopping one waits for its work to abort. One that cannot be started now is left for the next
+     * call.
+     */
+    public Restarted restartUnhealthy() {
+        Map<String, StreamingEventProcessor> unhealthy = new java.util.TreeMap<>();
         for (var health : monitor.health()) {
             if (health.state() == ProjectionMonitor.State.FAILING || health.state() == ProjectionMonitor.State.STOPPED) {
-                restart(health.name());
-                restarted.add(health.name());
+                unhealthy.put(health.name(), monitor.projections().get(health.name()));
             }
         }
         streamingProcessors().forEach((name, processor) -> {
-            if (!processor.supportsReset() && processor instanceof org.axonframework.eventhandling.pooled
-                    .PooledStreamingEventProcessor pooled && (pooled.isError() || !pooled.isRunning())) {
-                pooled.shutdownAsync().join();
-                pooled.start();
-                restarted.add(name);
+            if (!processor.supportsReset() && (!processor.isRunning()
+                    || processor instanceof org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor pooled
+                    && pooled.isError())) {
+                unhealthy.put(name, processor);
             }
         });
-        return restarted;
+        java.util.concurrent.CompletableFuture.allOf(unhealthy.values().stream()
+                .map(StreamingEventProcessor::shutdownAsync)
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        List<String> restarted = new ArrayList<>();
+        List<String> notYet = new ArrayList<>();
+        unhealthy.forEach((name, processor) -> {
+            try {
+                processor.start();
+                restarted.add(name);
+            } catch (RuntimeException e) {
+                log.warn("Could not start processor {} again yet: {}", name, e.getMessage());
+                notYet.add(name);
+            }
+        });
+        if (!restarted.isEmpty()) {
+            log.info("Restarted processors {}", restarted);
+        }
+        return new Restarted(restarted, notYet);
+    }
+
+    /** What {@link #restartUnhealthy()} did: the processors started again, and those that could not be yet. */
+    public record Restarted(List<String> started, List<String> notYet) {
     }
 
     /**

@@ -214,7 +214,7 @@ public class ProjectionMonitor implements SmartLifecycle {
      * head is a rolled-back transaction when the store has no such event (it never will), and an event
      * not processed yet when it has; a gap above the stable head may still be filled by a commit in flight.
      */
-    void refresh() {
+    public void refresh() {
         Map<String, StreamingEventProcessor> projections = projections();
         long stable = horizon.stableHead();
         Map<String, TrackingToken> tokens = new HashMap<>();

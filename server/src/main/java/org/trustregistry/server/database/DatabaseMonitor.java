@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.trustregistry.database.EmbeddedPostgresServer;
 import org.trustregistry.query.admin.ProjectionAdmin;
+import org.trustregistry.query.admin.ProjectionMonitor;
 
 /**
  * Knows, within a second or so, whether the database answers: it asks a trivial question every
@@ -48,6 +49,7 @@ public class DatabaseMonitor implements SmartLifecycle {
     private final DataSource dataSource;
     private final ObjectProvider<EmbeddedPostgresServer> embedded;
     private final ObjectProvider<ProjectionAdmin> projections;
+    private final ObjectProvider<ProjectionMonitor> projectionMonitor;
     private final ApplicationContext context;
     private final Clock clock;
     private final Duration interval;
@@ -58,12 +60,14 @@ public class DatabaseMonitor implements SmartLifecycle {
     private Instant restartFailingSince;
 
     DatabaseMonitor(DataSource dataSource, ObjectProvider<EmbeddedPostgresServer> embedded,
-                    ObjectProvider<ProjectionAdmin> projections, ApplicationContext context, Clock clock,
+                    ObjectProvider<ProjectionAdmin> projections, ObjectProvider<ProjectionMonitor> projectionMonitor,
+                    ApplicationContext context, Clock clock,
                     @Value("${trust-registry.db.check-interval:PT0.5S}") Duration interval,
                     @Value("${trust-registry.db.embedded.restart-give-up:PT60S}") Duration giveUp) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.projections = projections;
+        this.projectionMonitor = projectionMonitor;
         this.context = context;
         this.clock = clock;
         this.interval = interval;
@@ -89,13 +93,7 @@ public class DatabaseMonitor implements SmartLifecycle {
                     hikari.getHikariPoolMXBean().softEvictConnections();
                 }
                 state = new State(true, clock.instant(), null);
-                Thread restart = new Thread(() -> {
-                    try {
-                        projections.getObject().restartUnhealthy();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not restart the projections after the database came back", e);
-                    }
-                }, "projection-restart");
+                Thread restart = new Thread(this::restartProjections, "projection-restart");
                 restart.setDaemon(true);
                 restart.start();
             }
@@ -107,6 +105,28 @@ public class DatabaseMonitor implements SmartLifecycle {
                 state = new State(false, clock.instant(), e.getMessage());
             }
             restartEmbeddedIfDead();
+        }
+    }
+
+    /**
+     * The processors that failed during the outage are started again at once (Axon's own back-off grows to
+     * a minute); a few more tries for those the pool could not serve yet, the projection monitor told at once.
+     */
+    private void restartProjections() {
+        for (long pause : new long[] {0, 500, 1000, 2000}) {
+            try {
+                Thread.sleep(pause);
+                ProjectionAdmin.Restarted restarted = projections.getObject().restartUnhealthy();
+                projectionMonitor.getObject().refresh();
+                if (restarted.notYet().isEmpty()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not restart the projections yet after the database came back: {}", e.getMessage());
+            }
         }
     }
 
