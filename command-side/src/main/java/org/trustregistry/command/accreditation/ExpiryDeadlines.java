@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.CommandSideCatalogs;
-import org.trustregistry.command.common.Timestamptz;
+import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.events.accreditation.EntityProfileUpdated;
 import org.trustregistry.events.accreditation.EntityRegistered;
 import org.trustregistry.events.accreditation.EntityRenewed;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.trustregistry.query.common.Timestamptz;
+import org.trustregistry.shared.Timestamptz;
 
 /**
  * The reads behind the Ayra TRQP profile: registries and schemas from the read tables, and everything

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +21,7 @@ import org.trustregistry.events.federation.FederationConnectionEstablished;
 import org.trustregistry.events.registry.TrustRegistryCreated;
 import org.trustregistry.query.common.Savepoints;
 import org.trustregistry.shared.Did;
+import org.trustregistry.shared.Timestamptz;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -161,6 +161,6 @@ public class DidDirectoryProjection {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return Timestamptz.of(instant);
     }
 }

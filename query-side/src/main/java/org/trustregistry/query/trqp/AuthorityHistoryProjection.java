@@ -22,7 +22,7 @@ import org.trustregistry.events.federation.FederationConnectionEstablished;
 import org.trustregistry.events.federation.FederationConnectionStatusChanged;
 import org.trustregistry.events.registry.TrustRegistryCreated;
 import org.trustregistry.events.registry.TrustRegistryStatusChanged;
-import org.trustregistry.query.common.Timestamptz;
+import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.shared.CredentialTypeRef;
 import org.trustregistry.shared.EntityStatus;
 import tools.jackson.databind.json.JsonMapper;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.trustregistry.query.common.Timestamptz;
+import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.shared.EntityType;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.trustregistry.query.common.Timestamptz;
+import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.shared.EntityType;
 
 /**

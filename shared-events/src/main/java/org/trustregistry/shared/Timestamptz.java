@@ -1,4 +1,4 @@
-package org.trustregistry.command.common;
+package org.trustregistry.shared;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

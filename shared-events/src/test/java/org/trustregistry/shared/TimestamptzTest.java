@@ -1,4 +1,4 @@
-package org.trustregistry.command.common;
+package org.trustregistry.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
