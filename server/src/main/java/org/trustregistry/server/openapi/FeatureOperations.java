@@ -49,6 +49,15 @@ class FeatureOperations implements OperationCustomizer {
         }
         if (controller.getPackageName().startsWith(COMMAND_SIDE)) {
             ProblemResponse.CONFLICT.addTo(operation);
+            for (String success : List.of("200", "201")) {
+                ApiResponse ok = operation.getResponses().get(success);
+                if (ok != null) {
+                    ok.addHeaderObject("X-Stale-Projections", new Header().description("Read-your-writes: the "
+                            + "projections that had not processed this write when the answer went out (failing, "
+                            + "stopped, rebuilt, or slower than the wait); `*` when that could not be known. Absent: "
+                            + "every read right after this answer sees the write").schema(new Schema<String>().type("string")));
+                }
+            }
         }
         if (body) {
             ProblemResponse.CONTENT_TOO_LARGE.addTo(operation);
