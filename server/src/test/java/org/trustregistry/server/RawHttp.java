@@ -38,6 +38,26 @@ final class RawHttp {
         return send(port, request.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** A request with the given raw target, header lines and body (Content-Length added when there is one). */
+    static Answer request(int port, String method, String target, java.util.List<String> headerLines, byte[] body) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[start.length + (body == null ? 0 : body.length)];
+        System.arraycopy(start, 0, all, 0, start.length);
+        if (body != null) {
+            System.arraycopy(body, 0, all, start.length, body.length);
+        }
+        return send(port, all);
+    }
+
     static Answer send(int port, byte[] request) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
