@@ -236,8 +236,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (e.getClass() == ErrorResponseException.class && body instanceof ProblemDetail ours) {
-            return super.handleExceptionInternal(e, ours, headers, status, request);
+        if (e.getClass() == ErrorResponseException.class) { // raised by our code, with our own problem
+            return super.handleExceptionInternal(e, ((ErrorResponseException) e).getBody(), headers, status, request);
         }
         if (status.is5xxServerError()) {
             log.error("Request failed in Spring MVC", e);
