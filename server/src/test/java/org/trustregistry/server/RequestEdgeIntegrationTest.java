@@ -71,19 +71,21 @@ class RequestEdgeIntegrationTest extends IntegrationTest {
 
     @Test
     void what_tomcat_refuses_before_any_filter_is_a_problem_too() {
-        for (String request : List.of("GARBAGE\r\n\r\n", "GET /v2/ issuers HTTP/1.1\r\nHost: x\r\n\r\n",
-                "GET /v2/issuers HTTP/1.1\r\n\r\n", "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n",
-                "GET /v2/issuers?q={x} HTTP/1.1\r\nHost: x\r\n\r\n",
-                "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
-                "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")) {
+        String close = "Connection: close\r\n\r\n";
+        for (String request : List.of("GARBAGE\r\n\r\n", "GET /v2/ issuers HTTP/1.1\r\nHost: x\r\n" + close,
+                "GET /v2/issuers HTTP/1.1\r\n" + close, "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n" + close,
+                "GET /v2/issuers?q={x} HTTP/1.1\r\nHost: x\r\n" + close,
+                "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n" + close,
+                // larger than the limit for the request line and headers (server.max-http-request-header-size)
+                "GET /v2/issuers HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(65_536) + "\r\n" + close)) {
             RawHttp.Answer answer = RawHttp.send(port, request.getBytes(StandardCharsets.ISO_8859_1));
             assertThat(answer.status()).as(request).isBetween(400, 499);
             assertProblem(answer, answer.status());
         }
-        RawHttp.Answer version = RawHttp.send(port, "GET /v2/issuers HTTP/9.9\r\nHost: x\r\n\r\n"
+        RawHttp.Answer version = RawHttp.send(port, ("GET /v2/issuers HTTP/9.9\r\nHost: x\r\n" + close)
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertProblem(version, 505);
-        RawHttp.Answer coding = RawHttp.send(port, "POST /v2/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: bogus\r\n\r\n"
+        RawHttp.Answer coding = RawHttp.send(port, ("POST /v2/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: bogus\r\n" + close)
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertProblem(coding, 501);
     }

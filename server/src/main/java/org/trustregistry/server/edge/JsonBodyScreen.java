@@ -27,27 +27,34 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One pass over every JSON request body before it is bound, whatever it is bound to (records, free-form
  * maps such as {@code metadata} and {@code jsonSchema}, the {@code JsonNode} bodies of TRQP and
  * {@code /v2/query}): the bytes are valid UTF-8, the text is one JSON value, every string and member name
- * is valid {@link Text} (no NUL, no C0 control but tab and line breaks, no unpaired surrogate), numbers are
- * finite ({@code 1e999} would become Infinity, which neither the event store's JSON nor jsonb can hold),
- * no object repeats a member, and nesting stays within {@link #MAX_DEPTH}. What passes can be stored by
- * every projection; what does not is a 400 before any command is sent.
+ * is valid {@link Text} (no NUL, no C0 control but tab and line breaks, no unpaired surrogate), no object
+ * repeats a member, and nesting stays within {@link #MAX_DEPTH}. Where the binding reads decimals as
+ * doubles, numbers must also be finite ({@code 1e999} would become Infinity, which neither the event
+ * store's JSON nor jsonb can hold); read as BigDecimal they stay exact. A refusal is a 400 before any
+ * command is sent.
  */
 @ControllerAdvice
 class JsonBodyScreen extends RequestBodyAdviceAdapter {
 
-    /** Deep enough for any JSON Schema or metadata we have seen, far below what Jackson 2 (Axon) reads back. */
-    static final int MAX_DEPTH = 64;
+    /**
+     * A bound for any body, far below what Jackson 2 (Axon) reads back; deeper than any JSON Schema or
+     * metadata we have seen. Free JSON that is stored may have a tighter bound of its own.
+     */
+    static final int MAX_DEPTH = 100;
 
     private final JsonMapper json;
+    private final boolean decimalsAsDoubles;
 
     JsonBodyScreen(JsonMapper json) {
         this.json = json;
+        this.decimalsAsDoubles = !json.deserializationConfig().isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Override
@@ -81,30 +88,29 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidBodyException(null, "The request body is not valid UTF-8");
+            throw new InvalidBodyException("The request body is not valid UTF-8");
         }
         try (JsonParser parser = json.createParser(text)) {
             walk(parser);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            throw new InvalidBodyException(null, "The request body is not valid JSON"
+            throw new InvalidBodyException("The request body is not valid JSON"
                     + (at == null || at.getLineNr() < 1 ? ""
                             : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 
-    private static void walk(JsonParser parser) {
+    private void walk(JsonParser parser) {
         Deque<Set<String>> objects = new ArrayDeque<>();
         boolean valueSeen = false;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
             if (valueSeen && objects.isEmpty()) {
-                throw new InvalidBodyException(null, "The request body holds more than one JSON value");
+                throw new InvalidBodyException("The request body holds more than one JSON value");
             }
             switch (token) {
                 case START_OBJECT, START_ARRAY -> {
                     if (objects.size() >= MAX_DEPTH) {
-                        throw new InvalidBodyException(path(parser.streamReadContext()),
-                                "nests deeper than " + MAX_DEPTH + " levels");
+                        throw refused(parser.streamReadContext(), "nests deeper than " + MAX_DEPTH + " levels");
                     }
                     objects.push(token == JsonToken.START_OBJECT ? new HashSet<>() : Collections.emptySet());
                 }
@@ -116,8 +122,7 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
                     String name = parser.currentName();
                     text(parser, name, "has a name that ");
                     if (!objects.peek().add(name)) {
-                        throw new InvalidBodyException(path(parser.streamReadContext()),
-                                "appears twice in its object");
+                        throw refused(parser.streamReadContext(), "appears twice in its object");
                     }
                 }
                 case VALUE_STRING -> {
@@ -125,8 +130,8 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
                     valueSeen = true;
                 }
                 case VALUE_NUMBER_FLOAT -> {
-                    if (!Double.isFinite(parser.getDoubleValue())) {
-                        throw new InvalidBodyException(path(parser.streamReadContext()),
+                    if (decimalsAsDoubles && !Double.isFinite(parser.getDoubleValue())) {
+                        throw refused(parser.streamReadContext(),
                                 "must be a finite number (this one is beyond the range of a double)");
                     }
                     valueSeen = true;
@@ -138,12 +143,19 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
 
     private static void text(JsonParser parser, String value, String prefix) {
         Text.problem(value, Text.Kind.FREE).ifPresent(problem -> {
-            throw new InvalidBodyException(path(parser.streamReadContext()), prefix + problem);
+            throw refused(parser.streamReadContext(), prefix + problem);
         });
     }
 
-    /** {@code a.b[2].c}: the path of the current token, as the other field errors name members. */
-    static String path(TokenStreamContext context) {
+    /** A refusal naming the body's member at fault and the exact place inside it. */
+    private static InvalidBodyException refused(TokenStreamContext context, String message) {
+        List<String> segments = segments(context);
+        String member = segments.isEmpty() || segments.get(0).startsWith("[") ? null : segments.get(0);
+        return new InvalidBodyException(member == null ? "body" : member, path(segments), message);
+    }
+
+    /** The names and indexes from the body's root down to the current token. */
+    private static List<String> segments(TokenStreamContext context) {
         List<String> segments = new ArrayList<>();
         for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
@@ -153,6 +165,11 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
             }
         }
         Collections.reverse(segments);
+        return segments;
+    }
+
+    /** {@code a.b[2].c}, as the other field errors name members; a path 100 levels deep says no more than its start. */
+    private static String path(List<String> segments) {
         StringBuilder path = new StringBuilder();
         for (String segment : segments) {
             if (!path.isEmpty() && !segment.startsWith("[")) {
@@ -160,10 +177,7 @@ class JsonBodyScreen extends RequestBodyAdviceAdapter {
             }
             path.append(segment);
         }
-        if (path.length() > 200) { // a path 64 levels deep says no more than its start
-            return path.substring(0, 200) + "...";
-        }
-        return path.isEmpty() ? null : path.toString();
+        return path.length() > 200 ? path.substring(0, 200) + "..." : path.isEmpty() ? "body" : path.toString();
     }
 
     /** A member name as it may be quoted back: control characters and lone surrogates as U+XXXX, at most 200. */

@@ -122,7 +122,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = e.member() == null ? "body" : e.member();
         return Problems.withErrors(
                 Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.detail()),
-                List.of(new FieldError(field, e.getMessage())));
+                List.of(new FieldError(field, e.problem())));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
