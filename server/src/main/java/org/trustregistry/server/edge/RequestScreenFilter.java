@@ -19,10 +19,12 @@ import org.trustregistry.shared.Text;
 
 /**
  * The first look at a request, before anything reads its parameters or its body: the path and the query
- * string decode strictly ({@link PercentDecoding}) to single-line {@link Text}, and a request that carries
- * a body sends it as {@code application/json} (a charset, if named, UTF-8). Otherwise 400 or 415, as a
- * problem. What Tomcat itself refuses earlier (an encoded NUL or slash in the path, a malformed request
- * line) is answered by {@link ProblemErrorReportValve}.
+ * string decode strictly ({@link PercentDecoding}) to valid {@link Text} — the path and parameter names
+ * single-line, parameter values free text (a DELETE's {@code reason} travels in the query string and may
+ * hold line breaks; the parameters that name things are checked by the rule of what they name) — and a
+ * request that carries a body sends it as {@code application/json} (a charset, if named, UTF-8). Otherwise
+ * 400 or 415, as a problem. What Tomcat itself refuses earlier (an encoded NUL or slash in the path, a
+ * malformed request line) is answered by {@link ProblemErrorReportValve}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -78,7 +80,7 @@ class RequestScreenFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The first query parameter whose name or value cannot be decoded to single-line text, or null. */
+    /** The first query parameter whose name (single-line) or value (free text) cannot be decoded to text, or null. */
     static Problems.FieldError queryProblem(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
@@ -100,7 +102,7 @@ class RequestScreenFilter extends OncePerRequestFilter {
                 String valueProblem;
                 try {
                     valueProblem = Text.problem(PercentDecoding.decode(pair.substring(equals + 1), true),
-                            Text.Kind.SINGLE_LINE).orElse(null);
+                            Text.Kind.FREE).orElse(null);
                 } catch (PercentDecoding.MalformedException e) {
                     valueProblem = e.getMessage();
                 }
