@@ -82,8 +82,10 @@ class FederationIntegrationTest extends IntegrationTest {
         JsonNode list = api.get("/v2/registries/" + registry + "/federation", null).json();
         assertThat(list.get("page").get("totalElements").asLong()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("id").asString()).isEqualTo(id);
-        assertThat(api.get("/v2/registries/" + registry + "/federation?status=active", null).json()
+        assertThat(api.get("/v2/registries/" + registry + "/federation?status=ACTIVE", null).json()
                 .get("page").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(api.get("/v2/registries/" + registry + "/federation?status=active", null).status())
+                .as("status values are exact").isEqualTo(400);
         assertThat(api.get("/v2/registries/" + registry + "/federation?status=TERMINATED", null).json()
                 .get("page").get("totalElements").asLong()).isZero();
         assertThat(api.get("/v2/registries/" + registry + "/federation?status=OPEN", null).status()).isEqualTo(400);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -191,8 +192,9 @@ class OpenApiIntegrationTest extends IntegrationTest {
     private Map<String, HandlerMethod> routes() {
         Map<String, HandlerMethod> routes = new TreeMap<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-            if (!mapping.getValue().getBeanType().getName().startsWith("org.trustregistry.")) {
-                continue;
+            if (!mapping.getValue().getBeanType().getName().startsWith("org.trustregistry.")
+                    || ErrorController.class.isAssignableFrom(mapping.getValue().getBeanType())) {
+                continue; // the servlet container's error page is not part of the API
             }
             Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
             assertThat(methods).as(mapping.getValue() + " names its HTTP method").isNotEmpty();

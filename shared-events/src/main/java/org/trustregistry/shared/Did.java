@@ -10,8 +10,15 @@ import java.util.regex.Pattern;
  */
 public record Did(String value) {
 
-    /** Longer DIDs than this are refused: no real DID method comes close, and it bounds the work. */
-    public static final int MAX_LENGTH = 2048;
+    /**
+     * Longer DIDs than this are refused wherever they appear: the event store keys aggregates (a DID
+     * directory entry is keyed by its DID) with at most 255 characters, and no real DID comes close.
+     */
+    public static final int MAX_LENGTH = 255;
+
+    /** What a caller is told when a DID breaks the rule. */
+    public static final String RULE = "a DID in W3C syntax (did:<method>:<method-specific-id>) of at most "
+            + MAX_LENGTH + " characters";
 
     private static final Pattern SYNTAX = Pattern.compile(
             "did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+");

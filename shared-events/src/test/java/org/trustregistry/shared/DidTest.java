@@ -35,6 +35,14 @@ class DidTest {
     }
 
     @org.junit.jupiter.api.Test
+    void takes_a_did_of_255_characters_and_refuses_256() {
+        String prefix = "did:web:";
+        assertThat(Did.MAX_LENGTH).as("the event store's aggregate_identifier is a VARCHAR(255)").isEqualTo(255);
+        assertThat(Did.isValid(prefix + "a".repeat(255 - prefix.length()))).isTrue();
+        assertThat(Did.isValid(prefix + "a".repeat(256 - prefix.length()))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
     void refuses_a_did_longer_than_the_limit() {
         String longDid = "did:web:" + "a".repeat(Did.MAX_LENGTH);
         assertThat(Did.isValid(longDid)).isFalse();

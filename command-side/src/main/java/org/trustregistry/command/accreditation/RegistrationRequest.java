@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.trustregistry.command.common.StorableJson;
+import org.trustregistry.shared.Did;
 
 /** POST /v2/issuers and POST /v2/verifiers: the DID, the registry, the profile and the first credential types. */
-public record RegistrationRequest(@NotBlank @Size(max = 2048) String did, @NotNull UUID registryId,
+public record RegistrationRequest(@NotBlank @Size(max = Did.MAX_LENGTH) String did, @NotNull UUID registryId,
                                   @NotBlank @Size(max = 200) String name, UUID trustFrameworkId,
                                   @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                                   @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts,

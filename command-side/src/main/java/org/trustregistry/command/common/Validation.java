@@ -12,7 +12,7 @@ public final class Validation {
 
     public static void requireDid(String field, String did) {
         if (!Did.isValid(did)) {
-            throw new InvalidCommandException(field, "must be a DID in W3C syntax: did:<method>:<method-specific-id>");
+            throw new InvalidCommandException(field, "must be " + Did.RULE);
         }
     }
 
@@ -24,7 +24,8 @@ public final class Validation {
 
     /**
      * Times are kept to the microsecond, as PostgreSQL keeps them, so that what an event says and what
-     * a read table shows are the same instant.
+     * a read table shows are the same instant. The edge takes up to 9 fractional digits (RFC 3339); the
+     * digits beyond the sixth are dropped here, when the time enters an event.
      */
     public static Instant toMicros(Instant time) {
         return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);

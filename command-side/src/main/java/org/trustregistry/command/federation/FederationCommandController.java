@@ -22,6 +22,8 @@ import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.shared.FederationStatus;
 import org.trustregistry.shared.RecognitionScope;
 import org.trustregistry.shared.RemoteRegistryType;
+import org.trustregistry.shared.Did;
+import org.trustregistry.shared.FreeText;
 
 @RestController
 @RequestMapping("/v2/registries/{registryId}/federation")
@@ -30,17 +32,17 @@ class FederationCommandController {
     record RecognitionRequest(@NotBlank @Size(max = 100) String action, @NotBlank @Size(max = 500) String resource) {
     }
 
-    record EstablishRequest(@NotBlank @Size(max = 2048) String remoteRegistryDid,
+    record EstablishRequest(@NotBlank @Size(max = Did.MAX_LENGTH) String remoteRegistryDid,
                             @Size(max = 200) String remoteRegistryName,
                             @Size(max = 2000) String remoteRegistryEndpoint,
-                            @NotBlank String remoteRegistryType,
+                            @NotBlank @Size(max = 16) String remoteRegistryType,
                             @Size(max = 100) String trustLevel,
                             @Size(max = 2000) String federationAgreementUrl,
                             @NotEmpty @Size(max = 100) List<@NotNull @Valid RecognitionRequest> recognitions,
                             Instant validFrom, Instant validUntil) {
     }
 
-    record StatusRequest(@NotNull FederationStatus status, @Size(max = 2000) String reason) {
+    record StatusRequest(@NotNull FederationStatus status, @Size(max = 2000) @FreeText String reason) {
     }
 
     private final CommandSender commands;

@@ -18,19 +18,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
 import org.trustregistry.shared.TrustFrameworkStatus;
+import org.trustregistry.shared.FreeText;
 
 @RestController
 @RequestMapping("/v2/trust-frameworks")
 class FrameworkCommandController {
 
     record FrameworkRequest(@NotBlank @Size(max = 200) String name, @Size(max = 50) String version,
-                            @Size(max = 4000) String description, @Size(max = 2000) String governanceFrameworkUrl,
+                            @Size(max = 4000) @FreeText String description, @Size(max = 2000) String governanceFrameworkUrl,
                             @Size(max = 100) List<@NotBlank @Size(max = 2000) String> legalAgreements,
                             @Size(max = 100) List<@NotBlank @Size(max = 100) String> jurisdictions,
                             @Size(max = 100) List<@NotBlank @Size(max = 500) String> contexts) {
     }
 
-    record StatusRequest(@NotNull TrustFrameworkStatus status, @Size(max = 2000) String reason) {
+    record StatusRequest(@NotNull TrustFrameworkStatus status, @Size(max = 2000) @FreeText String reason) {
     }
 
     private final CommandSender commands;

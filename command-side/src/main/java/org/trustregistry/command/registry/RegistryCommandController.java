@@ -18,21 +18,23 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.command.common.CommandSender;
 import org.trustregistry.shared.RegistryStatus;
+import org.trustregistry.shared.Did;
+import org.trustregistry.shared.FreeText;
 
 @RestController
 @RequestMapping("/v2/registries")
 class RegistryCommandController {
 
-    record CreateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
-                         @NotBlank @Size(max = 2048) String ecosystemDid, @Size(max = 500) String governanceAuthority,
+    record CreateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) @FreeText String description,
+                         @NotBlank @Size(max = Did.MAX_LENGTH) String ecosystemDid, @Size(max = 500) String governanceAuthority,
                          UUID trustFrameworkId) {
     }
 
-    record UpdateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String description,
+    record UpdateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 4000) @FreeText String description,
                          @Size(max = 500) String governanceAuthority) {
     }
 
-    record StatusRequest(@NotNull RegistryStatus status, @Size(max = 2000) String reason) {
+    record StatusRequest(@NotNull RegistryStatus status, @Size(max = 2000) @FreeText String reason) {
     }
 
     record FrameworkLinkRequest(@NotNull UUID trustFrameworkId) {

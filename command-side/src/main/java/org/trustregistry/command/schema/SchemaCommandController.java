@@ -21,6 +21,7 @@ import org.trustregistry.command.common.CommandSender;
 import org.trustregistry.command.common.StorableJson;
 import org.trustregistry.shared.AuthorizationMode;
 import org.trustregistry.shared.SchemaStatus;
+import org.trustregistry.shared.FreeText;
 
 @RestController
 @RequestMapping("/v2/schemas")
@@ -42,7 +43,7 @@ class SchemaCommandController {
                          AuthorizationMode issuerMode, AuthorizationMode verifierMode) {
     }
 
-    record StatusRequest(@NotNull SchemaStatus status, @Size(max = 2000) String reason) {
+    record StatusRequest(@NotNull SchemaStatus status, @Size(max = 2000) @FreeText String reason) {
     }
 
     private final CommandSender commands;

@@ -54,7 +54,7 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
                                                        @RequestParam(required = false) Integer page,
                                                        @RequestParam(required = false) Integer size) {
         Specification<V> filter = Filters.all(
-                Filters.equal("did", did),
+                Filters.equal("did", Filters.did("did", did)),
                 Filters.equal("registryId", Filters.uuid("registryId", registryId)),
                 Filters.equal("trustFrameworkId", Filters.uuid("trustFrameworkId", trustFrameworkId)),
                 Filters.equal("status", Filters.enumValue("status", status, EntityStatus.class)),

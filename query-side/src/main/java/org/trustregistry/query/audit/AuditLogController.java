@@ -1,16 +1,15 @@
 package org.trustregistry.query.audit;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.Filters;
 import org.trustregistry.query.common.PageResponse;
 import org.trustregistry.query.common.Paging;
+import org.trustregistry.query.common.Rfc3339;
 
 /** The audit log, in event-store order (auditors and admins only). */
 @RestController
@@ -46,13 +45,6 @@ class AuditLogController {
     }
 
     private static Instant instant(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadQueryException(parameter, parameter + " must be an RFC 3339 time such as 2026-01-31T12:00:00Z");
-        }
+        return value == null ? null : Rfc3339.parse(parameter, value);
     }
 }

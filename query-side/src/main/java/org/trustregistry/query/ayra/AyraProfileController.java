@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.Filters;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.Rfc3339;
 import org.trustregistry.query.did.ParkedDids;
@@ -70,7 +71,7 @@ class AyraProfileController {
             return service.describe(ServletUriComponentsBuilder.fromCurrentContextPath().path("/v2").toUriString(),
                     served.first(), served.total(), queries.didMethods(null));
         }
-        AyraQueries.Registry registry = registry(authorityId);
+        AyraQueries.Registry registry = registry("authority_id", authorityId);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("id", registry.ecosystemDid());
         metadata.put("authority_id", registry.ecosystemDid());
@@ -144,7 +145,7 @@ class AyraProfileController {
                     "action and resource must be given together");
         }
         Instant t = time(time);
-        UUID registryId = authorityId == null ? null : registry(authorityId).id();
+        UUID registryId = authorityId == null ? null : registry("authority_id", authorityId).id();
         String entityType = null;
         if (action != null) {
             entityType = switch (action) {
@@ -177,7 +178,7 @@ class AyraProfileController {
 
     @GetMapping("/v2/ecosystems/{ecosystem_id}")
     Map<String, Object> ecosystem(@PathVariable("ecosystem_id") String ecosystemId) {
-        AyraQueries.Registry registry = registry(ecosystemId);
+        AyraQueries.Registry registry = registry("ecosystem_id", ecosystemId);
         Map<String, Object> ecosystem = new LinkedHashMap<>();
         ecosystem.put("ecosystem_id", registry.ecosystemDid());
         ecosystem.put("name", registry.name());
@@ -200,7 +201,7 @@ class AyraProfileController {
     List<Map<String, Object>> recognitions(@PathVariable("ecosystem_id") String ecosystemId,
                                            @RequestParam(required = false) String time) {
         Instant t = time(time);
-        AyraQueries.Registry registry = registry(ecosystemId);
+        AyraQueries.Registry registry = registry("ecosystem_id", ecosystemId);
         String evaluated = now();
         List<Map<String, Object>> answers = new ArrayList<>();
         java.util.Set<List<String>> seen = new java.util.HashSet<>();
@@ -225,7 +226,7 @@ class AyraProfileController {
     @GetMapping("/v2/lookups/authorizations")
     List<Map<String, String>> lookupAuthorizations(
             @RequestParam(name = "authority_id", required = false) String authorityId) {
-        UUID registryId = authorityId == null ? null : registry(authorityId).id();
+        UUID registryId = authorityId == null ? null : registry("authority_id", authorityId).id();
         List<Map<String, String>> authorizations = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Map<String, String> schema : queries.activeSchemas(registryId)) {
@@ -245,7 +246,7 @@ class AyraProfileController {
     @GetMapping("/v2/lookups/didMethods")
     List<Map<String, String>> lookupDidMethods(
             @RequestParam(name = "authority_id", required = false) String authorityId) {
-        UUID registryId = authorityId == null ? null : registry(authorityId).id();
+        UUID registryId = authorityId == null ? null : registry("authority_id", authorityId).id();
         return queries.didMethods(registryId).stream().map(method -> {
             Map<String, String> type = new LinkedHashMap<>();
             type.put("identifier", "did:" + method);
@@ -264,12 +265,15 @@ class AyraProfileController {
         throw new ErrorResponseException(HttpStatus.NOT_IMPLEMENTED, problem, null);
     }
 
-    private AyraQueries.Registry registry(String authorityId) {
+    /** Authorities and ecosystems are registries' ecosystem DIDs: anything else is a 400, an unknown DID a 404. */
+    private AyraQueries.Registry registry(String parameter, String authorityId) {
+        Filters.did(parameter, authorityId);
         return queries.registry(authorityId)
                 .orElseThrow(() -> new NotFoundException("Unknown authority/ecosystem " + authorityId));
     }
 
     private void known(String entityId) {
+        Filters.did("entity_id", entityId);
         if (!queries.knownDid(entityId)) {
             throw new NotFoundException("Unknown entity " + entityId);
         }

@@ -5,6 +5,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import java.util.UUID;
 import org.springframework.data.jpa.domain.Specification;
+import org.trustregistry.shared.CanonicalUuid;
+import org.trustregistry.shared.Did;
 
 /** The list filters the read endpoints share: equality, enum values and trigram name search. */
 public final class Filters {
@@ -26,27 +28,30 @@ public final class Filters {
         return value == null ? null : (root, query, cb) -> cb.equal(root.get(attribute), value);
     }
 
+    /** An enum filter, exactly as the value is written (no upper-casing, no trimming): one spelling per value. */
     public static <E extends Enum<E>> String enumValue(String parameter, String value, Class<E> type) {
         if (value == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.toUpperCase()).name();
-        } catch (IllegalArgumentException e) {
-            throw new BadQueryException(parameter, parameter + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(value::equals).findFirst()
+                .orElseThrow(() -> new BadQueryException(parameter, parameter + " must be one of "
+                        + java.util.Arrays.toString(type.getEnumConstants())));
     }
 
     public static UUID uuid(String parameter, String value) {
         if (value == null) {
             return null;
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadQueryException(parameter, parameter + " must be a UUID");
+        return CanonicalUuid.parse(value)
+                .orElseThrow(() -> new BadQueryException(parameter, parameter + " must be " + CanonicalUuid.RULE));
+    }
+
+    /** A parameter that names a DID: the one DID rule, so a value no record can hold is a 400, not an empty list. */
+    public static String did(String parameter, String value) {
+        if (value != null && !Did.isValid(value)) {
+            throw new BadQueryException(parameter, parameter + " must be " + Did.RULE);
         }
+        return value;
     }
 
     /**

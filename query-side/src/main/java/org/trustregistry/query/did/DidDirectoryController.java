@@ -50,6 +50,7 @@ class DidDirectoryController {
 
     @GetMapping("/{did}")
     DidDirectoryView get(@PathVariable String did) {
+        Filters.did("did", did);
         parked.requireNotParked(did);
         return directory.findById(did).orElseThrow(() -> new NotFoundException("The directory does not know " + did));
     }

@@ -40,7 +40,7 @@ class FederationQueryController {
         Specification<FederationConnectionView> filter = Filters.all(
                 Filters.equal("registryId", registryId),
                 Filters.equal("status", Filters.enumValue("status", status, FederationStatus.class)),
-                Filters.equal("remoteRegistryDid", remoteRegistryDid));
+                Filters.equal("remoteRegistryDid", Filters.did("remoteRegistryDid", remoteRegistryDid)));
         return PageResponse.of(connections.findAll(filter, Paging.of(page, size, Sort.by("createdAt", "id"))),
                 v -> v);
     }

@@ -73,7 +73,7 @@ class PublicListController {
                                                             @RequestParam(required = false) Integer size) {
         Specification<TrustRegistryView> filter = Filters.all(
                 Filters.equal("status", RegistryStatus.ACTIVE.name()),
-                Filters.equal("ecosystemDid", ecosystemDid),
+                Filters.equal("ecosystemDid", Filters.did("ecosystemDid", ecosystemDid)),
                 Filters.equal("trustFrameworkId", Filters.uuid("trustFrameworkId", trustFrameworkId)),
                 Filters.nameMatches(q));
         return caching.ok(PageResponse.of(registries.findAll(filter, Paging.of(page, size, Sort.by("name", "id"))),
@@ -123,7 +123,7 @@ class PublicListController {
                 PublicFilters.activeAt(clock.instant()),
                 PublicFilters.inActiveRegistry(),
                 Filters.equal("registryId", Filters.uuid("registryId", registryId)),
-                Filters.equal("did", did),
+                Filters.equal("did", Filters.did("did", did)),
                 tables.holdsCredentialType(credentialType),
                 Filters.nameMatches(q));
         Page<V> found = tables.findAll(filter, Paging.of(page, size, Sort.by("name", "id")));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustregistry.query.accreditation.AccreditedEntityView;
-import org.trustregistry.query.common.BadQueryException;
+import org.trustregistry.query.common.Filters;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.issuer.IssuerCredentialTypeRepository;
 import org.trustregistry.query.issuer.IssuerCredentialTypeView;
@@ -28,7 +28,6 @@ import org.trustregistry.query.verifier.VerifierCredentialTypeRepository;
 import org.trustregistry.query.verifier.VerifierCredentialTypeView;
 import org.trustregistry.query.verifier.VerifierRepository;
 import org.trustregistry.query.verifier.VerifierView;
-import org.trustregistry.shared.Did;
 
 /**
  * "Where is this DID registered as issuer (verifier)?": every registration, whatever its status or its
@@ -68,9 +67,7 @@ class PublicLookupController {
 
     private <V extends AccreditedEntityView> PublicLookup lookup(String role, PublicEntityTables<V, ?> tables,
                                                                  String did) {
-        if (!Did.isValid(did)) {
-            throw new BadQueryException("did", "did must be a DID in W3C syntax: did:<method>:<method-specific-id>");
-        }
+        Filters.did("did", did);
         List<V> found = tables.findByDid(did);
         if (found.isEmpty()) {
             throw new NotFoundException(did + " is registered as " + role + " in no registry");

@@ -33,7 +33,7 @@ class RegistryQueryController {
                                          @RequestParam(required = false) Integer size) {
         Specification<TrustRegistryView> filter = Filters.all(
                 Filters.equal("status", Filters.enumValue("status", status, RegistryStatus.class)),
-                Filters.equal("ecosystemDid", ecosystemDid),
+                Filters.equal("ecosystemDid", Filters.did("ecosystemDid", ecosystemDid)),
                 Filters.equal("trustFrameworkId", Filters.uuid("trustFrameworkId", trustFrameworkId)),
                 Filters.nameMatches(q));
         return PageResponse.of(registries.findAll(filter, Paging.of(page, size, Sort.by("name", "id"))), v -> v);

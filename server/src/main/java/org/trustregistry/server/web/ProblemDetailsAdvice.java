@@ -11,17 +11,23 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.trustregistry.command.common.IllegalTransitionException;
 import org.trustregistry.command.common.InvalidCommandException;
@@ -35,7 +41,14 @@ import org.trustregistry.query.common.UnusableRecordException;
 import org.trustregistry.server.database.DatabaseFailures;
 import org.trustregistry.server.database.DatabaseOutageFilter;
 import org.trustregistry.server.web.Problems.FieldError;
+import org.trustregistry.server.edge.InvalidBodyException;
+import org.trustregistry.server.edge.RefusedValueException;
+import org.trustregistry.shared.CanonicalUuid;
+import org.trustregistry.shared.Rfc3339Time;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become RFC 9457 problem details. Whatever the caller controls ends
@@ -115,6 +128,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.parameter(), e.getMessage())));
     }
 
+    /** A body the edge's screen refused (not UTF-8, not JSON, or holding a value nothing may store). */
+    @ExceptionHandler(InvalidBodyException.class)
+    ProblemDetail invalidBody(InvalidBodyException e) {
+        String field = e.member() == null ? "body" : e.member();
+        return Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.detail()),
+                List.of(new FieldError(field, e.problem())));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
@@ -185,17 +207,71 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         JacksonException json = findCause(e, JacksonException.class);
-        String field = json == null ? null : path(json);
-        String detail = json == null
-                ? "The request body is missing or is not JSON"
-                : field == null || field.isEmpty()
-                        ? "The request body is not valid JSON: " + json.getOriginalMessage()
-                        : "The field '" + field + "' has a value of the wrong type or format";
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-        if (field != null && !field.isEmpty()) {
-            Problems.withErrors(problem, List.of(new FieldError(field, "wrong type or format")));
+        if (json == null) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "Malformed request", "The request body is missing"));
         }
+        String field = path(json);
+        String what = jsonProblem(json);
+        String detail = field.isEmpty() ? "The request body " + what : "The member '" + field + "' " + what;
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+        Problems.withErrors(problem, List.of(new FieldError(field.isEmpty() ? "body" : field, what)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A path or query parameter that does not convert (StrictParameterConversion): named, in our words. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : e.getPropertyName();
+        String expected = "must be " + parameterType(e.getRequiredType());
+        ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "The parameter '" + name + "' " + expected), List.of(new FieldError(name, expected)));
+        return super.handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterType(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a decimal integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a decimal integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == java.util.UUID.class) {
+            return CanonicalUuid.RULE;
+        }
+        if (type != null && type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "of the documented form";
+    }
+
+    /**
+     * Every other exception Spring MVC maps itself (405, 406, 415, 404 for an unknown path, …) gets a
+     * problem in our words: Spring's details quote class names and internals ("No static resource …",
+     * "Failed to convert …"). A problem our own code raised as an ErrorResponseException is kept.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (e.getClass() == ErrorResponseException.class) { // raised by our code, with our own problem
+            return super.handleExceptionInternal(e, ((ErrorResponseException) e).getBody(), headers, status, request);
+        }
+        if (status.is5xxServerError()) {
+            log.error("Request failed in Spring MVC", e);
+        }
+        ProblemDetail problem = Problems.forStatus(status.value());
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            problem.setDetail("The method " + method.getMethod() + " is not allowed at this path"
+                    + (method.getSupportedHttpMethods() == null || method.getSupportedHttpMethods().isEmpty() ? ""
+                            : "; allowed: " + method.getSupportedHttpMethods().stream().map(HttpMethod::name)
+                                    .sorted().collect(java.util.stream.Collectors.joining(", "))));
+        } else if (e instanceof MissingServletRequestParameterException missing) {
+            problem.setDetail("The query parameter '" + missing.getParameterName() + "' is required");
+            Problems.withErrors(problem, List.of(new FieldError(missing.getParameterName(), "is required")));
+        }
+        return super.handleExceptionInternal(e, problem, headers, status, request);
     }
 
     /** Every problem names the request path it answers. */
@@ -207,6 +283,59 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("/problems/http-" + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /**
+     * What is wrong with a body member, in our words: Jackson's messages name Java types
+     * ({@code ...DidCommandController$ServiceRequest}) and must not reach the caller.
+     */
+    private static String jsonProblem(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is an unknown member";
+        }
+        if (e instanceof RefusedValueException) {
+            return e.getOriginalMessage(); // our own wording (StrictJson)
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + jsonType(mismatch.getTargetType());
+        }
+        if (e instanceof StreamReadException) {
+            return "is not valid JSON";
+        }
+        return "has a value that is not allowed here";
+    }
+
+    /** The JSON a member of this Java type must be. */
+    private static String jsonType(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean (true or false)";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == java.time.Instant.class) {
+            return Rfc3339Time.RULE;
+        }
+        if (type == java.util.UUID.class) {
+            return CanonicalUuid.RULE;
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (tools.jackson.databind.JsonNode.class.isAssignableFrom(type)) {
+            return "JSON";
+        }
+        return "an object";
     }
 
     private static String path(JacksonException e) {

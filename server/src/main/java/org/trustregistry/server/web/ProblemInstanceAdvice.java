@@ -1,7 +1,6 @@
 package org.trustregistry.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +27,7 @@ class ProblemInstanceAdvice implements ResponseBodyAdvice<Object> {
         if (body instanceof ProblemDetail problem && problem.getInstance() == null
                 && request instanceof ServletServerHttpRequest servlet) {
             HttpServletRequest http = servlet.getServletRequest();
-            problem.setInstance(URI.create(http.getRequestURI()));
+            problem.setInstance(Problems.instanceFor(Problems.requestPath(http)));
         }
         return body;
     }

@@ -25,11 +25,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    /** The caller's id if it is a sane token, else a new one; also for answers given before this filter runs. */
+    public static String requestIdFor(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = requestIdFor(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         MDC.put("requestId", requestId);
