@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -28,8 +32,9 @@ import org.trustregistry.query.common.ProjectionUnavailableException;
 /**
  * Makes every {@link FailClosed} read fail closed. Before the handler runs: the projections it reads
  * must serve trust reads (else 503), and the position they reflect goes into a response header. Before
- * the answer is written: none of them may have begun a rebuild meanwhile — a rebuild empties the tables,
- * and a read that overlapped it may have seen them half full.
+ * the answer is written — the handler's, or the problem its exception became — none of them may have
+ * begun a rebuild meanwhile: a rebuild empties the tables, and a read that overlapped it may have seen
+ * them half full (then the answer is replaced by a 503).
  */
 @Component
 @RestControllerAdvice
@@ -86,8 +91,21 @@ public class FailClosedGuard implements HandlerInterceptor, WebMvcConfigurer, Re
             servlet.getServletRequest().removeAttribute(GENERATIONS);
             for (Map.Entry<?, ?> before : generations.entrySet()) {
                 if (monitor.rebuildGeneration((String) before.getKey()) != (Long) before.getValue()) {
+                    // the answer — or the error: a half-emptied table makes a known authority unknown — is
+                    // replaced here, before anything is written, whatever the handler or its exception made of it
+                    ProjectionUnavailableException refusal = unavailable(before.getKey()
+                            + " (a rebuild began while this was read)");
+                    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
                     response.getHeaders().remove(POSITION_HEADER);
-                    throw unavailable(before.getKey() + " (a rebuild began while this was read)");
+                    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                    response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1,
+                            retryAfter.toSeconds())));
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                            refusal.getMessage());
+                    problem.setType(URI.create("/problems/projection-unavailable"));
+                    problem.setTitle("Not up to date");
+                    problem.setInstance(URI.create(servlet.getServletRequest().getRequestURI()));
+                    return problem;
                 }
             }
         }
