@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.trustregistry.database.EmbeddedPostgresServer;
@@ -145,26 +144,5 @@ class DatabaseOutageIntegrationTest extends IntegrationTest {
         List<String> command = new ArrayList<>(List.of("kill", signal));
         pids.forEach(pid -> command.add(Long.toString(pid)));
         new ProcessBuilder(command).inheritIO().start().waitFor();
-    }
-
-    private static <T> T eventually(Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (RuntimeException notYet) {
-                // e.g. the connection was refused while the server restarts
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within 40 s");
     }
 }

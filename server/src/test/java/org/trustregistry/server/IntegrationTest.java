@@ -60,6 +60,31 @@ public abstract class IntegrationTest {
         assertThat(projections.awaitCaughtUp(Duration.ofSeconds(20))).as("projections caught up").isTrue();
     }
 
+    /**
+     * The probe's first non-null answer within 40 s; a probe that throws has not got there yet (a member the
+     * answer does not have so far, a connection refused while the database restarts).
+     */
+    protected static <T> T eventually(java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (RuntimeException notYet) {
+                // not yet
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within 40 s");
+    }
+
     protected String createRegistry() {
         Api.Response created = api.post("/v2/registries", Api.json(Map.of("name", unique("Registry "),
                 "ecosystemDid", did("eco"), "governanceAuthority", "Board")), ADMIN_KEY);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -241,27 +240,5 @@ class ProjectionFailureIntegrationTest extends IntegrationTest {
         assertThat(response.header("Retry-After")).isNotBlank();
         assertThat(response.header("X-Event-Store-Position")).isNull();
         assertThat(response.text()).as("the error itself is for operators").doesNotContain("refused by the test");
-    }
-
-    private static <T> T eventually(Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = null;
-            try {
-                value = probe.get();
-            } catch (RuntimeException notYet) {
-                // not there yet (e.g. a member the answer does not have so far)
-            }
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within 30 s");
     }
 }
