@@ -51,6 +51,9 @@ class ProjectionFailureIntegrationTest extends IntegrationTest {
                 return "FAILING".equals(p.get("state").asString()) && p.get("failure").hasNonNull("position")
                         ? p : null;
             });
+            // the issuers projection (the public lists read it) fails on the same event, in its own time
+            eventually(() -> "FAILING".equals(api.get("/v2/admin/projections/issuers", ADMIN_KEY).json()
+                    .get("state").asString()) ? true : null);
             JsonNode failure = failing.get("failure");
             assertThat(failure.get("position").asLong()).isEqualTo(position);
             assertThat(failure.get("eventType").asString()).isEqualTo("IssuerRegistered");
