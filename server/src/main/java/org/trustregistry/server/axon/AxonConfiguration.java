@@ -185,6 +185,7 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR_ID, MessageMetadata.ACTOR_ROLE,
+                MessageMetadata.ACTOR_REGISTRY,
                 MessageMetadata.REQUEST_ID);
     }
 

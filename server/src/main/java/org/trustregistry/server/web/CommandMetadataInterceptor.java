@@ -35,6 +35,9 @@ public class CommandMetadataInterceptor implements MessageDispatchInterceptor<Co
             if (request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Caller caller) {
                 metadata.put(MessageMetadata.ACTOR_ID, caller.keyId().toString());
                 metadata.put(MessageMetadata.ACTOR_ROLE, caller.role().value());
+                if (caller.registryId() != null) {
+                    metadata.put(MessageMetadata.ACTOR_REGISTRY, caller.registryId().toString());
+                }
             }
             return command.andMetaData(metadata);
         };
