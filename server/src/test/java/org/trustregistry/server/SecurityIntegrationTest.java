@@ -105,7 +105,7 @@ class SecurityIntegrationTest extends IntegrationTest {
         String auditor = ApiKeys.newKey();
         keys.store("metrics auditor", auditor, Role.AUDITOR, null, "test");
         String owner = ApiKeys.newKey();
-        keys.store("metrics owner", owner, Role.REGISTRY_OWNER, java.util.UUID.randomUUID(), "test");
+        keys.store("metrics owner", owner, Role.REGISTRY_OWNER, java.util.UUID.fromString(createRegistry()), "test");
         assertThat(api.get("/actuator/prometheus", owner).status()).isEqualTo(403);
         for (String key : new String[] {auditor, ADMIN_KEY}) {
             Api.Response metrics = api.get("/actuator/prometheus", key);
@@ -141,10 +141,12 @@ class SecurityIntegrationTest extends IntegrationTest {
 
     @Test
     void keys_are_stored_only_as_hashes() {
-        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_hash = ? OR key_prefix = ?")
-                .params(ADMIN_KEY, ADMIN_KEY).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT key_hash FROM api_keys WHERE name = 'bootstrap admin'").query(String.class)
-                .single()).matches("[0-9a-f]{64}");
+        assertThat(jdbc.sql("SELECT count(*) FROM api_key_secrets WHERE secret_hash = ?")
+                .param(ADMIN_KEY).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_prefix = ?")
+                .param(ADMIN_KEY).query(Long.class).single()).as("only the first characters").isZero();
+        assertThat(jdbc.sql("SELECT s.secret_hash FROM api_key_secrets s JOIN api_keys k ON k.id = s.key_id "
+                + "WHERE k.name = 'bootstrap admin'").query(String.class).single()).matches("[0-9a-f]{64}");
     }
 
     @Test

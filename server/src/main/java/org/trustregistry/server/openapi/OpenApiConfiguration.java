@@ -51,6 +51,8 @@ public class OpenApiConfiguration {
             "did", "DID directory", "The DIDs known to the registry",
             "audit", "Audit log", "Who did what, when, with which result (auditor or admin)",
             "events", "Event history", "The event store itself: the global stream and one aggregate's history",
+            "apikey", "API keys", "Keys with a role (admin, registry_owner of one registry, auditor): issue, rotate, "
+                    + "revoke; the secret is shown once",
             "admin", "Projection administration", "Projection positions, lag and errors; rebuilds from the events",
             "trqp", "TRQP", "Trust Registry Query Protocol v2: authorization and recognition, now or at a past time",
             "publicapi", "Public API", "Active records and DID lookups for wallets, with cache headers and ETags",

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who may call what (API.md, "Authentication and roles"). Reads of the registry's public records and
- * the TRQP queries are open to anyone; the audit log, the event history, API keys and the projection
- * administration need an auditor or an admin; every other write needs an admin. Of the actuator, health
+ * the TRQP queries are open to anyone; the audit log, the event history and the projection administration
+ * need an auditor or an admin (the API keys: also a registry owner, who sees its registry's); every other write needs an admin. Of the actuator, health
  * is public and everything else (Prometheus metrics above all) needs an auditor or an admin. The OpenAPI
  * document states the same rule per operation (it asks this class).
  */
@@ -40,7 +40,9 @@ public final class AccessPolicy {
                     + "|lookups)(/.*)?");
     private static final Pattern PUBLIC_QUERIES = Pattern.compile(
             "/v2/(authorization|recognition|query|query/batch|entries/verify|schemas/[^/]+/validate)");
-    private static final Pattern AUDIT_READS = Pattern.compile("/v2/(audit-log|events|admin|api-keys)(/.*)?");
+    private static final Pattern AUDIT_READS = Pattern.compile("/v2/(audit-log|events|admin)(/.*)?");
+    /** Registry owners see their own registry's keys (ApiKeyQueryController scopes the answer). */
+    private static final Pattern KEY_READS = Pattern.compile("/v2/api-keys(/.*)?");
     private static final Pattern ACTUATOR_HEALTH = Pattern.compile("/actuator/health(/[A-Za-z0-9_-]+)*/?");
 
     private AccessPolicy() {
@@ -60,6 +62,9 @@ public final class AccessPolicy {
         }
         if (read && AUDIT_READS.matcher(path).matches()) {
             return Requirement.anyOf(Role.ADMIN, Role.AUDITOR);
+        }
+        if (read && KEY_READS.matcher(path).matches()) {
+            return Requirement.anyOf(Role.ADMIN, Role.AUDITOR, Role.REGISTRY_OWNER);
         }
         if (read && PUBLIC_READS.matcher(path).matches()) {
             return Requirement.PUBLIC;

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.trustregistry.database.DatabaseProperties;
@@ -16,10 +19,13 @@ import org.trustregistry.database.OwnerOnly;
 /**
  * The first admin key. If no API key exists at start-up, TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY becomes
  * the first admin key; without it a key is generated and written to {@code <data dir>/bootstrap-admin-key},
- * readable by its owner only, and the log says where. Runs before the web server accepts requests.
+ * readable by its owner only, and the log says where. The key is issued like any other (ApiKeyIssued, the
+ * first event of the key history), so this runs once Axon's command handlers are up: first of the
+ * application runners, before readiness reports ACCEPTING_TRAFFIC (a request in that instant gets 401).
  */
 @Component
-class BootstrapAdminKey implements SmartInitializingSingleton {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BootstrapAdminKey implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdminKey.class);
 
@@ -35,7 +41,7 @@ class BootstrapAdminKey implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void run(ApplicationArguments args) {
         if (!keys.isEmpty()) {
             return;
         }

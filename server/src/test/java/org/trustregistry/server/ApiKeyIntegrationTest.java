@@ -1,0 +1,250 @@
+package org.trustregistry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.trustregistry.command.apikey.ApiKeyExpiryScheduler;
+
+class ApiKeyIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private ApiKeyExpiryScheduler expiry;
+
+    private static List<String> values(Api.Response page, String member) {
+        List<String> values = new java.util.ArrayList<>();
+        page.json().get("items").forEach(item -> values.add(item.get(member).asText()));
+        return values;
+    }
+
+    private Api.Response issue(Map<String, Object> body) {
+        return api.post("/v2/api-keys", Api.json(body), ADMIN_KEY);
+    }
+
+    private Api.Response issue(String role, String registryId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", unique("key-"));
+        body.put("role", role);
+        if (registryId != null) {
+            body.put("registryId", registryId);
+        }
+        return issue(body);
+    }
+
+    @Test
+    void an_issued_key_is_shown_once_and_stored_only_as_a_keyed_hash() throws Exception {
+        Api.Response issued = issue("auditor", null);
+        assertThat(issued.status()).isEqualTo(201);
+        String id = issued.id();
+        String key = issued.json().get("key").asText();
+        assertThat(key).startsWith("trk_").hasSize(4 + 43);
+        assertThat(issued.header("Location")).endsWith("/v2/api-keys/" + id);
+        assertThat(issued.json().get("prefix").asText()).isEqualTo(key.substring(0, 12));
+        assertThat(issued.json().get("role").asText()).isEqualTo("auditor");
+        assertThat(issued.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(issued.json().get("createdBy").asText()).isNotBlank();
+
+        assertThat(api.get("/v2/audit-log", key).status()).isEqualTo(200);
+
+        Api.Response one = api.get("/v2/api-keys/" + id, ADMIN_KEY);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().has("key")).isFalse();
+        assertThat(one.text()).doesNotContain(key);
+        assertThat(api.get("/v2/api-keys?size=500", ADMIN_KEY).text()).doesNotContain(key);
+
+        String storedHash = jdbc.sql("SELECT secret_hash FROM api_key_secrets WHERE key_id = ?::uuid").param(id)
+                .query(String.class).single();
+        String plainSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8)));
+        assertThat(storedHash).hasSize(64).isNotEqualTo(plainSha256);
+        String events = jdbc.sql("SELECT string_agg(convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8'), '') "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ?").param(id)
+                .query(String.class).single();
+        assertThat(events).contains(storedHash).doesNotContain(key).doesNotContain(plainSha256);
+        assertThat(jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?").param(id)
+                .query(String.class).list()).containsExactly("org.trustregistry.events.apikey.ApiKeyIssued");
+    }
+
+    @Test
+    void the_bootstrap_key_is_the_first_issued_key_event() {
+        List<String> first = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                        + "WHERE payload_type = 'org.trustregistry.events.apikey.ApiKeyIssued' ORDER BY global_index LIMIT 1")
+                .query(String.class).list();
+        assertThat(first).hasSize(1);
+        assertThat(Api.parse(first.get(0)).get("role").asText()).isEqualTo("admin");
+        assertThat(Api.parse(first.get(0)).get("actor").asText()).isEqualTo("bootstrap");
+    }
+
+    @Test
+    void a_revoked_key_is_refused_at_once() {
+        Api.Response issued = issue("auditor", null);
+        String key = issued.json().get("key").asText();
+        assertThat(api.get("/v2/events", key).status()).isEqualTo(200);
+        Api.Response revoked = api.delete("/v2/api-keys/" + issued.id() + "?reason=leaked", ADMIN_KEY);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.json().get("revokeReason").asText()).isEqualTo("leaked");
+        Api.Response refused = api.get("/v2/events", key);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api.delete("/v2/api-keys/" + issued.id(), ADMIN_KEY).status()).isEqualTo(409);
+        Api.Response listed = api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY);
+        assertThat(listed.json().get("revokedAt").isNull()).isFalse();
+        assertThat(listed.json().get("revokedBy").asText()).isNotBlank();
+    }
+
+    @Test
+    void rotation_gives_a_new_secret_and_keeps_the_old_one_only_for_its_grace_period() {
+        Api.Response issued = issue("auditor", null);
+        String old = issued.json().get("key").asText();
+
+        Api.Response graced = api.post("/v2/api-keys/" + issued.id() + "/rotate",
+                Api.json(Map.of("gracePeriod", "PT1H")), ADMIN_KEY);
+        assertThat(graced.status()).isEqualTo(200);
+        String second = graced.json().get("key").asText();
+        assertThat(second).isNotEqualTo(old).startsWith("trk_");
+        assertThat(graced.json().get("id").asText()).isEqualTo(issued.id());
+        assertThat(Instant.parse(graced.json().get("previousSecretValidUntil").asText()))
+                .isAfter(Instant.now().plus(59, ChronoUnit.MINUTES));
+        assertThat(api.get("/v2/events", old).status()).isEqualTo(200);
+        assertThat(api.get("/v2/events", second).status()).isEqualTo(200);
+
+        Api.Response immediate = api.send(api.builder("/v2/api-keys/" + issued.id() + "/rotate", ADMIN_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(immediate.status()).isEqualTo(200);
+        String third = immediate.json().get("key").asText();
+        assertThat(api.get("/v2/events", old).status()).as("secret of an earlier grace period").isEqualTo(401);
+        assertThat(api.get("/v2/events", second).status()).as("replaced without grace").isEqualTo(401);
+        assertThat(api.get("/v2/events", third).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_key_secrets WHERE key_id = ?::uuid").param(issued.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_key_past_its_expiry_is_refused_and_its_expiry_is_recorded_at_expires_at() throws Exception {
+        Instant expiresAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        Api.Response issued = issue(Map.of("name", unique("short-"), "role", "auditor",
+                "expiresAt", expiresAt.toString()));
+        assertThat(issued.status()).isEqualTo(201);
+        String key = issued.json().get("key").asText();
+        assertThat(api.get("/v2/events", key).status()).isEqualTo(200);
+        while (Instant.now().isBefore(expiresAt.plusMillis(50))) {
+            Thread.sleep(50);
+        }
+        assertThat(api.get("/v2/events", key).status()).isEqualTo(401);
+        assertThat(api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY).json().get("status").asText()).isEqualTo("EXPIRED");
+        expiry.expireDue();
+        String expired = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND payload_type LIKE '%ApiKeyExpired'").param(issued.id())
+                .query(String.class).single();
+        assertThat(Instant.parse(Api.parse(expired).get("expiredAt").asText())).isEqualTo(expiresAt);
+        assertThat(api.post("/v2/api-keys/" + issued.id() + "/rotate", "{}", ADMIN_KEY).status()).isEqualTo(409);
+    }
+
+    @Test
+    void last_used_is_kept_without_an_event_and_at_most_once_a_minute() {
+        Api.Response issued = issue("auditor", null);
+        String key = issued.json().get("key").asText();
+        assertThat(api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY).json().get("lastUsedAt").isNull()).isTrue();
+        api.get("/v2/events", key);
+        String first = api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY).json().get("lastUsedAt").asText();
+        assertThat(Instant.parse(first)).isBefore(Instant.now().plusSeconds(1));
+        api.get("/v2/events", key);
+        assertThat(api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY).json().get("lastUsedAt").asText()).isEqualTo(first);
+        assertThat(eventCount(issued.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_registry_owner_key_needs_an_existing_registry_and_sees_only_its_registry_keys() {
+        assertThat(issue("registry_owner", null).status()).isEqualTo(400);
+        assertThat(issue("registry_owner", java.util.UUID.randomUUID().toString()).status()).isEqualTo(404);
+        assertThat(issue("auditor", createRegistry()).status()).isEqualTo(400);
+        String mine = createRegistry();
+        String theirs = createRegistry();
+        Api.Response owner = issue("registry_owner", mine);
+        assertThat(owner.status()).isEqualTo(201);
+        assertThat(owner.json().get("registryId").asText()).isEqualTo(mine);
+        Api.Response other = issue("registry_owner", theirs);
+        String ownerKey = owner.json().get("key").asText();
+        Api.Response listed = api.get("/v2/api-keys?size=500", ownerKey);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(values(listed, "registryId")).containsOnly(mine);
+        assertThat(api.get("/v2/api-keys/" + other.id(), ownerKey).status()).isEqualTo(404);
+        assertThat(api.get("/v2/api-keys/" + owner.id(), ownerKey).status()).isEqualTo(200);
+        Api.Response filtered = api.get("/v2/api-keys?role=registry_owner&registryId=" + theirs, ADMIN_KEY);
+        assertThat(values(filtered, "id")).contains(other.id()).doesNotContain(owner.id());
+    }
+
+    @Test
+    void hostile_and_invalid_requests_are_400_and_write_nothing() {
+        long before = jdbc.sql("SELECT count(*) FROM api_keys").query(Long.class).single();
+        List<String> bodies = List.of(
+                "{\"name\":\"x\",\"role\":\"root\"}",
+                "{\"name\":\"x\",\"role\":\"ADMIN\"}",
+                "{\"name\":\"\",\"role\":\"auditor\"}",
+                "{\"name\":12,\"role\":\"auditor\"}",
+                "{\"name\":\"x\\u0000\",\"role\":\"auditor\"}",
+                "{\"name\":\"x\",\"role\":\"auditor\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}",
+                "{\"name\":\"x\",\"role\":\"auditor\",\"expiresAt\":\"2030-01-01T00:00:00+01:00\"}",
+                "{\"name\":\"x\",\"role\":\"auditor\",\"expiresAt\":1893456000}",
+                "{\"name\":\"x\",\"role\":\"auditor\",\"key\":\"trk_chosen-by-the-caller-000000000000\"}",
+                "{\"name\":\"x\",\"role\":\"auditor\",\"registryId\":\"not-a-uuid\"}",
+                "{\"name\":\"" + "n".repeat(201) + "\",\"role\":\"auditor\"}",
+                "[]");
+        for (String body : bodies) {
+            Api.Response response = api.post("/v2/api-keys", body, ADMIN_KEY);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        }
+        String id = issue("auditor", null).id();
+        for (String grace : List.of("P31D", "-PT1H", "1 hour", "PT", "P", "PT99999999999999S", "")) {
+            Api.Response response = api.post("/v2/api-keys/" + id + "/rotate",
+                    Api.json(Map.of("gracePeriod", grace)), ADMIN_KEY);
+            assertThat(response.status()).as(grace).isEqualTo(400);
+        }
+        assertThat(api.post("/v2/api-keys/" + id + "/rotate", "{\"gracePeriod\":3600}", ADMIN_KEY).status())
+                .isEqualTo(400);
+        assertThat(api.delete("/v2/api-keys/" + java.util.UUID.randomUUID(), ADMIN_KEY).status()).isEqualTo(404);
+        assertThat(api.post("/v2/api-keys/" + java.util.UUID.randomUUID() + "/rotate", "{}", ADMIN_KEY).status())
+                .isEqualTo(404);
+        assertThat(api.delete("/v2/api-keys/not-a-uuid", ADMIN_KEY).status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void keys_cannot_be_issued_without_a_key_or_by_an_auditor() {
+        String auditor = issue("auditor", null).json().get("key").asText();
+        String body = Api.json(Map.of("name", "escalate", "role", "admin"));
+        assertThat(api.post("/v2/api-keys", body, null).status()).isEqualTo(401);
+        assertThat(api.post("/v2/api-keys", body, auditor).status()).isEqualTo(403);
+        assertThat(api.get("/v2/api-keys", null).status()).isEqualTo(401);
+        assertThat(api.get("/v2/api-keys", auditor).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_replayed_issue_does_not_show_the_secret_again() {
+        String body = Api.json(Map.of("name", unique("idem-"), "role", "auditor"));
+        String idempotencyKey = unique("idem-key-");
+        Api.Response first = api.send(api.builder("/v2/api-keys", ADMIN_KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Api.Response replay = api.send(api.builder("/v2/api-keys", ADMIN_KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.id()).isEqualTo(first.id());
+        assertThat(replay.text()).doesNotContain(first.json().get("key").asText());
+        String stored = jdbc.sql("SELECT convert_from(response_body, 'UTF8') FROM idempotency_keys WHERE idempotency_key = ?")
+                .param(idempotencyKey).query(String.class).single();
+        assertThat(stored).doesNotContain(first.json().get("key").asText());
+    }
+}
