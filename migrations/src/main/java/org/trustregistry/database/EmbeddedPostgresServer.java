@@ -142,6 +142,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         log.info("Embedded PostgreSQL stopped");
     }
 
+    /**
+     * The port of a PostgreSQL that is running on this data directory (a server using it now), from
+     * postmaster.pid: a tool on the same data directory connects to it instead of starting its own.
+     */
+    public static java.util.OptionalInt runningPort(Path dataDirectory) {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        if (postmaster(data).isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.size() > 3 && lines.get(3).trim().matches("\\d{1,5}")
+                    ? java.util.OptionalInt.of(Integer.parseInt(lines.get(3).trim()))
+                    : java.util.OptionalInt.empty();
+        } catch (IOException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** The running postmaster that postmaster.pid names, if it is alive and a postgres. */
     private static Optional<ProcessHandle> postmaster(Path data) {
         Path pidFile = data.resolve("postmaster.pid");

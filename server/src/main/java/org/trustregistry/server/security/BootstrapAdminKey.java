@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,7 @@ import org.trustregistry.database.OwnerOnly;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnProperty(name = "trust-registry.command-line", havingValue = "false", matchIfMissing = true)
 class BootstrapAdminKey implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdminKey.class);
