@@ -247,4 +247,37 @@ class ApiKeyIntegrationTest extends IntegrationTest {
                 .param(idempotencyKey).query(String.class).single();
         assertThat(stored).doesNotContain(first.json().get("key").asText());
     }
+
+    @Test
+    void a_registry_owner_manages_the_owner_keys_of_its_own_registry_and_nothing_more() {
+        String mine = createRegistry();
+        String theirs = createRegistry();
+        String ownerKey = issue("registry_owner", mine).json().get("key").asText();
+        String theirKeyId = issue("registry_owner", theirs).id();
+        String auditorKeyId = issue("auditor", null).id();
+        long before = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("name", "escalate", "role", "admin"),
+                Map.of("name", "escalate", "role", "auditor"),
+                Map.of("name", "theirs", "role", "registry_owner", "registryId", theirs))) {
+            Api.Response refused = api.post("/v2/api-keys", Api.json(body), ownerKey);
+            assertThat(refused.status()).as(body.toString()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asText()).contains("registry_owner key of registry " + mine);
+        }
+        assertThat(api.delete("/v2/api-keys/" + theirKeyId, ownerKey).status()).isEqualTo(403);
+        assertThat(api.post("/v2/api-keys/" + theirKeyId + "/rotate", "{}", ownerKey).status()).isEqualTo(403);
+        assertThat(api.delete("/v2/api-keys/" + auditorKeyId, ownerKey).status()).isEqualTo(403);
+        assertThat(api.post("/v2/api-keys/" + auditorKeyId + "/rotate", "{}", ownerKey).status()).isEqualTo(403);
+        assertThat(eventCount(theirKeyId) + eventCount(auditorKeyId)).as("only their issue events").isEqualTo(2);
+
+        Api.Response staff = api.post("/v2/api-keys", Api.json(Map.of("name", "staff", "role", "registry_owner",
+                "registryId", mine)), ownerKey);
+        assertThat(staff.status()).isEqualTo(201);
+        assertThat(api.post("/v2/api-keys/" + staff.id() + "/rotate", "{}", ownerKey).status()).isEqualTo(200);
+        assertThat(api.delete("/v2/api-keys/" + staff.id(), ownerKey).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single())
+                .isGreaterThanOrEqualTo(before + 3);
+    }
 }

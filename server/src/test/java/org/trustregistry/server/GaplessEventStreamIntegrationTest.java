@@ -44,7 +44,8 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
         String earlyDid = did("early");
         ExecutorService writer = Executors.newSingleThreadExecutor();
         Future<?> slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
-            commands.sendAndWait(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example", Map.of()));
+            commands.sendAndWait(asAdmin(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example",
+                    Map.of())));
             early.set(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
                     .param(earlyDid).query(Long.class).single());
             appended.countDown();
@@ -86,8 +87,9 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
             int writer = w;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < perWriter; i++) {
-                    commands.sendAndWait(new UpdateDidService("did:web:" + prefix + "-" + writer + "-" + i + ".example",
-                            "LinkedDomains", "https://w" + writer + ".example/" + i, Map.of()));
+                    commands.sendAndWait(asAdmin(new UpdateDidService(
+                            "did:web:" + prefix + "-" + writer + "-" + i + ".example",
+                            "LinkedDomains", "https://w" + writer + ".example/" + i, Map.of())));
                 }
             }));
         }

@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trustregistry.query.admin.ProjectionAdmin;
+import org.trustregistry.shared.MessageMetadata;
 
 /**
  * Base of the integration tests: the whole server on a random port over a real (embedded)
@@ -111,6 +115,12 @@ public abstract class IntegrationTest {
     protected Api.Response changeStatus(String kind, String id, String status, String reason) {
         Map<String, Object> body = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         return api.patch("/v2/" + kind + "/" + id + "/status", Api.json(body), ADMIN_KEY);
+    }
+
+    /** A command sent straight to the bus as an admin's (the command side refuses a command without a role). */
+    protected static CommandMessage<?> asAdmin(Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(MessageMetadata.ACTOR_ID,
+                "integration-test").and(MessageMetadata.ACTOR_ROLE, "admin"));
     }
 
     protected long eventCount(String aggregateId) {

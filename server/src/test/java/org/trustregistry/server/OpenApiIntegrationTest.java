@@ -74,7 +74,20 @@ class OpenApiIntegrationTest extends IntegrationTest {
         assertThat(schemes.at("/bearer/scheme").asString()).isEqualTo("bearer");
 
         assertThat(rolesRequired(docs, "post", "/v2/registries")).containsExactly("admin");
-        assertThat(rolesRequired(docs, "patch", "/v2/issuers/{id}/status")).containsExactly("admin");
+        assertThat(rolesRequired(docs, "patch", "/v2/issuers/{id}/status"))
+                .containsExactlyInAnyOrder("admin", "registry_owner");
+        assertThat(operation(docs, "patch", "/v2/issuers/{id}/status").get("description").asString())
+                .endsWith("Needs an API key with the role admin, or the registry_owner of the registry it belongs to.");
+        assertThat(rolesRequired(docs, "put", "/v2/registries/{id}")).containsExactlyInAnyOrder("admin", "registry_owner");
+        assertThat(rolesRequired(docs, "put", "/v2/dids/{did}")).containsExactlyInAnyOrder("admin", "registry_owner");
+        for (String[] operatorOnly : new String[][] {{"post", "/v2/trust-frameworks"},
+                {"patch", "/v2/registries/{id}/status"}, {"put", "/v2/registries/{id}/trust-framework"},
+                {"delete", "/v2/registries/{id}/trust-framework"}, {"post", "/v2/admin/projections/{name}/rebuild"}}) {
+            assertThat(rolesRequired(docs, operatorOnly[0], operatorOnly[1])).as(String.join(" ", operatorOnly))
+                    .containsExactly("admin");
+        }
+        assertThat(operation(docs, "post", "/v2/registries").get("description").asString())
+                .endsWith("Needs an API key with the role admin.");
         assertThat(rolesRequired(docs, "post", "/v2/admin/projections/{name}/rebuild")).containsExactly("admin");
         assertThat(rolesRequired(docs, "get", "/v2/audit-log")).containsExactlyInAnyOrder("admin", "auditor");
         assertThat(rolesRequired(docs, "get", "/v2/events")).containsExactlyInAnyOrder("admin", "auditor");

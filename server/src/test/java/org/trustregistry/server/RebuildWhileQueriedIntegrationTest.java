@@ -56,8 +56,8 @@ class RebuildWhileQueriedIntegrationTest extends IntegrationTest {
         }
         // enough history that a replay takes a while
         for (int i = 0; i < 1500; i++) {
-            commands.sendAndWait(new UpdateDidService(did("filler"), "LinkedDomains", "https://f.example/" + i,
-                    Map.of()));
+            commands.sendAndWait(asAdmin(new UpdateDidService(did("filler"), "LinkedDomains", "https://f.example/" + i,
+                    Map.of())));
         }
         awaitProjections();
         Instant later = Instant.now();

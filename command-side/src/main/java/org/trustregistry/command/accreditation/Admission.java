@@ -3,6 +3,7 @@ package org.trustregistry.command.accreditation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,14 @@ public class Admission {
                     + " in registry " + registryId);
         }
         return entries;
+    }
+
+    /** The registry an admitted issuer or verifier belongs to (its claim); empty for no such entity. */
+    public Optional<UUID> registryOf(EntityType type, UUID entityId) {
+        return jdbc.sql("SELECT registry_id FROM entity_did_claims WHERE entity_type = ? AND entity_id = ?")
+                .params(type.name(), entityId)
+                .query(UUID.class)
+                .optional();
     }
 
     public SchemaCatalog.Entry schema(UUID schemaId) {

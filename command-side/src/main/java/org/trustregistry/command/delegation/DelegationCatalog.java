@@ -3,6 +3,7 @@ package org.trustregistry.command.delegation;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -82,6 +83,12 @@ public class DelegationCatalog {
                         + " UNION SELECT d.delegator_id FROM delegation_catalog d JOIN up ON d.delegate_id = up.id"
                         + " WHERE d.status = 'ACTIVE') SELECT id FROM up")
                 .param(issuerId).query(UUID.class).set();
+    }
+
+    /** The registry a delegation (of any status) belongs to; empty for no such delegation. */
+    public Optional<UUID> registryOf(UUID delegationId) {
+        return jdbc.sql("SELECT registry_id FROM delegation_catalog WHERE delegation_id = ?").param(delegationId)
+                .query(UUID.class).optional();
     }
 
     /** Serialises the granting of delegations within one registry, so two grants cannot close a cycle. */

@@ -1,5 +1,6 @@
 package org.trustregistry.command.federation;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,14 @@ class FederationCatalog {
             throw new RuleViolationException("Registry " + registryId + " already has a federation connection to "
                     + remoteRegistryDid + " that is not terminated");
         }
+    }
+
+    /** The registry a connection (of any status) belongs to; empty for no such connection. */
+    Optional<UUID> registryOf(UUID connectionId) {
+        return jdbc.sql("SELECT registry_id FROM federation_catalog WHERE connection_id = ?")
+                .param(connectionId)
+                .query(UUID.class)
+                .optional();
     }
 
     void updateStatus(UUID connectionId, FederationStatus status) {

@@ -13,8 +13,10 @@ import org.trustregistry.server.security.Role;
 /**
  * States, per operation, what {@link AccessPolicy} enforces: an operation that needs a key gets a
  * security requirement (the key in X-API-Key or as a bearer token) whose scopes are the roles allowed
- * — OpenAPI 3.1 lets non-OAuth schemes list roles there — and the 401 and 403 answers. Public
- * operations get none. The rule itself stays in AccessPolicy.
+ * — OpenAPI 3.1 lets non-OAuth schemes list roles there — and the 401 and 403 answers; the description
+ * says it in words ("admin, or the registry_owner of the registry it belongs to": an owner's command is
+ * judged by the command side against its registry). Public operations get none. The rule itself stays
+ * in AccessPolicy.
  */
 class AccessPolicyDocumentation implements OpenApiCustomizer {
 
@@ -40,7 +42,7 @@ class AccessPolicyDocumentation implements OpenApiCustomizer {
                 new SecurityRequirement().addList(OpenApiConfiguration.BEARER, roles)));
         ProblemResponse.UNAUTHORIZED.addTo(operation);
         ProblemResponse.FORBIDDEN.addTo(operation);
-        String needs = "Needs an API key with the role " + String.join(" or ", roles) + ".";
+        String needs = "Needs an API key with the role " + requirement.describe() + ".";
         String description = operation.getDescription();
         operation.setDescription(description == null ? needs : description + "\n\n" + needs);
     }

@@ -67,8 +67,11 @@ public class OpenApiConfiguration {
             * JSON in and out; times are RFC 3339 UTC. Lists are paged with `?page=0&size=50` (size ≤ 500) and \
             answer `{"items": [...], "page": {...}}`; `q=` searches names.
             * Authentication: an API key in `X-API-Key: <key>` or `Authorization: Bearer <key>`. Each operation \
-            that needs one lists the roles allowed (`admin`, `auditor`) in its security requirement; the others \
-            are public. A key that is presented but unknown, revoked or expired is refused with 401 everywhere.
+            that needs one lists the roles allowed (`admin`, `registry_owner`, `auditor`) in its security \
+            requirement and says them in its description; the others are public. A `registry_owner` key writes \
+            only to its own registry and what belongs to it (schemas, issuers, verifiers, delegations, federation \
+            connections, its members' DID entries); anything else is refused with 403, saying what the key lacks. \
+            A key that is presented but unknown, revoked or expired is refused with 401 everywhere.
             * Errors are RFC 9457 problem details (`application/problem+json`), with `errors: [{field, message}]` \
             for invalid fields.
             * A successful write answers once the read side has processed it: a read right after it sees the \

@@ -1,15 +1,22 @@
 package org.trustregistry.server.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who may call what (API.md, "Authentication and roles"). Reads of the registry's public records and
- * the TRQP queries are open to anyone; the audit log, the event history and the projection administration
- * need an auditor or an admin (the API keys: also a registry owner, who sees its registry's); every other write needs an admin. Of the actuator, health
- * is public and everything else (Prometheus metrics above all) needs an auditor or an admin. The OpenAPI
- * document states the same rule per operation (it asks this class).
+ * Who may call what, as far as a URL can tell (API.md, "Authentication and roles"). Reads of the
+ * registry's public records and the TRQP queries are open to anyone; the audit log, the event history,
+ * and the projection administration need an auditor or an admin (the API keys: also a
+ * registry owner, who sees its own registry's). Writes need an admin or a
+ * registry owner, and the command side decides what an owner's command may touch (its registry and what
+ * belongs to it: {@code org.trustregistry.command.common.access}), for every path to a command. Writes no
+ * owner may ever make are the admin's here already: the ones that are not commands (projection
+ * administration) and the commands the command side keeps for admins (registries' creation, status and
+ * trust framework; trust frameworks). A new write that is not a command must be added to them. Of the
+ * actuator, health is public and everything else (Prometheus metrics above all) needs an auditor or an
+ * admin. The OpenAPI document states the same rule per operation (it asks this class).
  */
 public final class AccessPolicy {
 
@@ -19,6 +26,21 @@ public final class AccessPolicy {
 
         static Requirement anyOf(Role first, Role... rest) {
             return new Requirement(true, EnumSet.of(first, rest));
+        }
+
+        /**
+         * The roles in words: "admin or auditor"; a registry owner is allowed only for its own registry,
+         * so "admin, or the registry_owner of the registry it belongs to".
+         */
+        public String describe() {
+            List<String> named = roles.stream().filter(r -> r != Role.REGISTRY_OWNER).map(Role::value).sorted()
+                    .toList();
+            String others = String.join(" or ", named);
+            if (!roles.contains(Role.REGISTRY_OWNER)) {
+                return others;
+            }
+            String owner = "the " + Role.REGISTRY_OWNER.value() + " of the registry it belongs to";
+            return others.isEmpty() ? owner : others + ", or " + owner;
         }
 
         /** What both requirements ask: a key if either needs one, with a role both allow. */
@@ -43,6 +65,11 @@ public final class AccessPolicy {
     private static final Pattern AUDIT_READS = Pattern.compile("/v2/(audit-log|events|admin)(/.*)?");
     /** Registry owners see their own registry's keys (ApiKeyQueryController scopes the answer). */
     private static final Pattern KEY_READS = Pattern.compile("/v2/api-keys(/.*)?");
+    /** Writes that are not commands: the command side cannot judge them, so no owner gets past here. */
+    private static final Pattern NON_COMMAND_WRITES = Pattern.compile("/v2/admin(/.*)?");
+    /** Commands the command side refuses every registry owner (see its RegistryAccessRules, FrameworkAccessRules). */
+    private static final Pattern ADMIN_COMMANDS = Pattern.compile(
+            "/v2/(trust-frameworks(/.*)?|registries/?|registries/[^/]+/(status|trust-framework)/?)");
     private static final Pattern ACTUATOR_HEALTH = Pattern.compile("/actuator/health(/[A-Za-z0-9_-]+)*/?");
 
     private AccessPolicy() {
@@ -75,6 +102,9 @@ public final class AccessPolicy {
         if (read) {
             return Requirement.anyOf(Role.ADMIN, Role.AUDITOR);
         }
-        return Requirement.anyOf(Role.ADMIN);
+        if (NON_COMMAND_WRITES.matcher(path).matches() || ADMIN_COMMANDS.matcher(path).matches()) {
+            return Requirement.anyOf(Role.ADMIN);
+        }
+        return Requirement.anyOf(Role.ADMIN, Role.REGISTRY_OWNER);
     }
 }

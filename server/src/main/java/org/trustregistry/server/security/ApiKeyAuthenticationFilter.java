@@ -52,8 +52,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
             if (!requirement.roles().contains(caller.get().role())) {
                 problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                        "The role " + caller.get().role().value() + " may not " + request.getMethod() + " "
-                                + request.getRequestURI()));
+                        "A key with the role " + caller.get().role().value() + " may not " + request.getMethod() + " "
+                                + request.getRequestURI() + "; this needs the role " + requirement.describe()));
                 return;
             }
         }

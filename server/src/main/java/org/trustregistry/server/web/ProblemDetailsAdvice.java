@@ -34,6 +34,7 @@ import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.UnknownReferenceException;
 import org.trustregistry.command.common.UpstreamFailureException;
+import org.trustregistry.command.common.access.AccessRefusedException;
 import org.trustregistry.query.common.NotFoundException;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.ProjectionUnavailableException;
@@ -62,6 +63,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail illegalTransition(IllegalTransitionException e) {
         return Problems.of(HttpStatus.CONFLICT, "illegal-transition", "Illegal status transition", e.getMessage());
+    }
+
+    /** The command side's roles: the key may not send this command (it says what the key lacks). */
+    @ExceptionHandler(AccessRefusedException.class)
+    ProblemDetail accessRefused(AccessRefusedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(RuleViolationException.class)
