@@ -54,7 +54,8 @@ class CorsIntegrationTest extends IntegrationTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
         assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(answer.header("Access-Control-Allow-Methods")).contains("POST");
-        assertThat(answer.header("Access-Control-Allow-Headers").toLowerCase()).contains("content-type", "x-request-id");
+        assertThat(answer.header("Access-Control-Allow-Headers").toLowerCase())
+                .contains("content-type", "x-request-id");
         assertThat(answer.header("Access-Control-Max-Age")).isEqualTo("3600");
         assertThat(answer.header("WWW-Authenticate")).isNull();
         assertThat(answer.header("X-Request-ID")).isNotBlank();

@@ -102,7 +102,8 @@ class RefusedRequestListener implements ServletRequestListener {
                 : Problems.forStatus(status).getDetail();
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
         return new AccessRefused(kind, status, operation, target, resourceType, resourceId,
-                bounded(reason, MAX_REASON), bounded(clientAddress, MAX_TEXT), caller == null ? null : caller.keyId().toString(),
+                bounded(reason, MAX_REASON), bounded(clientAddress, MAX_TEXT),
+                caller == null ? null : caller.keyId().toString(),
                 caller == null ? null : caller.role().value(),
                 requestId != null ? requestId.toString() : response.getHeader(RequestIdFilter.HEADER),
                 clock.instant());
