@@ -127,10 +127,23 @@ public class ClientAddresses {
         List<String> entries = new ArrayList<>();
         for (String header : Collections.list(headers)) {
             for (String entry : header.split(",", -1)) {
-                entries.add(entry.trim());
+                entries.add(withoutWhiteSpace(entry));
             }
         }
         return entries;
+    }
+
+    /** Without the spaces and tabs around it (HTTP's optional white space), and nothing else. */
+    private static String withoutWhiteSpace(String entry) {
+        int start = 0;
+        int end = entry.length();
+        while (start < end && (entry.charAt(start) == ' ' || entry.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (entry.charAt(end - 1) == ' ' || entry.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return entry.substring(start, end);
     }
 
     private static boolean isTrusted(InetAddress address, List<Block> proxies) {
