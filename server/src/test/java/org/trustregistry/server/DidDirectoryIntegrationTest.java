@@ -120,7 +120,7 @@ class DidDirectoryIntegrationTest extends IntegrationTest {
     }
 
     private long events() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        return eventsButRefusals();
     }
 
     @Test

@@ -123,6 +123,12 @@ public abstract class IntegrationTest {
                 "integration-test").and(MessageMetadata.ACTOR_ROLE, "admin"));
     }
 
+    /** Events in the store but the audit of refused requests (which a refused request writes on its own). */
+    protected long eventsButRefusals() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry "
+                + "WHERE payload_type NOT LIKE 'org.trustregistry.events.access.%'").query(Long.class).single();
+    }
+
     protected long eventCount(String aggregateId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(aggregateId).query(Long.class).single();

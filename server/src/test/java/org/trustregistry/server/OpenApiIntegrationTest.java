@@ -121,11 +121,12 @@ class OpenApiIntegrationTest extends IntegrationTest {
 
         JsonNode create = operation(docs, "post", "/v2/registries").get("responses");
         assertThat(create.propertyNames()).containsExactlyInAnyOrder("201", "400", "401", "403", "404", "409", "413",
-                "422", "503");
+                "422", "429", "503");
         assertThat(create.at("/400/$ref").asString()).isEqualTo("#/components/responses/BadRequest");
         assertThat(create.at("/201/headers").has("Location")).isTrue();
         assertThat(operation(docs, "get", "/v2/registries/{id}").get("responses").propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "404", "503");
+                .containsExactlyInAnyOrder("200", "400", "404", "429", "503");
+        assertThat(create.at("/429/$ref").asString()).isEqualTo("#/components/responses/TooManyRequests");
         JsonNode trqp = operation(docs, "post", "/v2/authorization").get("responses");
         assertThat(trqp.at("/503/$ref").asString()).isEqualTo("#/components/responses/ServiceUnavailable");
         assertThat(trqp.at("/200/headers").has("X-Event-Store-Position")).isTrue();

@@ -11,7 +11,10 @@ import org.trustregistry.query.common.PageResponse;
 import org.trustregistry.query.common.Paging;
 import org.trustregistry.query.common.Rfc3339;
 
-/** The audit log, in event-store order (auditors and admins only). */
+/**
+ * The audit log, in event-store order (auditors and admins only): every event, and every refused request
+ * ({@code result=DENIED} or {@code REJECTED}, one by one or summarised per client address and window).
+ */
 @RestController
 class AuditLogController {
 
@@ -38,7 +41,7 @@ class AuditLogController {
                 Filters.equal("action", action),
                 Filters.equal("resourceType", resourceType),
                 Filters.equal("resourceId", resourceId),
-                Filters.equal("result", result),
+                Filters.equal("result", Filters.enumValue("result", result, AuditResult.class)),
                 since == null ? null : (root, q, cb) -> cb.greaterThanOrEqualTo(root.get("occurredAt"), since),
                 until == null ? null : (root, q, cb) -> cb.lessThan(root.get("occurredAt"), until));
         return PageResponse.of(log.findAll(filter, Paging.of(page, size, Sort.by("globalIndex"))), v -> v);

@@ -10,20 +10,27 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.trustregistry.events.access.AccessRefusalsSummarised;
+import org.trustregistry.events.access.AccessRefused;
 import org.trustregistry.shared.MessageMetadata;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One audit_logs row per event in the event store: the actor and request from the event's metadata,
- * the action (the event's name), the resource (its aggregate) and the whole event as details.
+ * the action (the event's name), the resource (its aggregate) and the whole event as details. A refused
+ * request ({@link AccessRefused}, no aggregate's event) is a row with result DENIED or REJECTED, its
+ * operation as action and what the route names as resource; a summary of refusals
+ * ({@link AccessRefusalsSummarised}) is one row for its client address.
  */
 @Component
 @ProcessingGroup(AuditLogProjection.NAME)
 public class AuditLogProjection {
 
     public static final String NAME = "audit-log";
-    static final String SUCCESS = "SUCCESS";
+    /** The resource type of a summary of refusals: its resource id is the client address. */
+    static final String CLIENT_ADDRESS = "ClientAddress";
+    private static final int RESOURCE_TYPE_LENGTH = 32; // audit_logs.resource_type
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -46,14 +53,37 @@ public class AuditLogProjection {
             resourceType = domain.getType();
             resourceId = domain.getAggregateIdentifier();
         }
-        // The event's own place in the store. Not the TrackingToken parameter: a pooled processor handling a
-        // batch resolves that to the batch's token, which gave every event of a batch the same position.
-        long position = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
-                .param(event.getIdentifier()).query(Long.class).single();
-        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position, event.getTimestamp(),
+        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
                 text(meta, MessageMetadata.ACTOR_ID), text(meta, MessageMetadata.ACTOR_ROLE),
                 text(meta, MessageMetadata.REQUEST_ID), payload.getClass().getSimpleName(), resourceType, resourceId,
-                SUCCESS, json.convertValue(payload, MAP)));
+                AuditResult.SUCCESS.name(), json.convertValue(payload, MAP)));
+    }
+
+    @EventHandler
+    void on(AccessRefused refused, EventMessage<?> event) {
+        String resourceType = refused.resourceType() == null ? "-" : refused.resourceType();
+        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
+                refused.actorId(), refused.actorRole(), refused.requestId(), refused.operation(),
+                resourceType.length() > RESOURCE_TYPE_LENGTH ? resourceType.substring(0, RESOURCE_TYPE_LENGTH)
+                        : resourceType,
+                refused.resourceId() == null ? "-" : refused.resourceId(), refused.result().name(),
+                json.convertValue(refused, MAP)));
+    }
+
+    @EventHandler
+    void on(AccessRefusalsSummarised summary, EventMessage<?> event) {
+        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
+                summary.actorId(), null, null, AccessRefusalsSummarised.class.getSimpleName(), CLIENT_ADDRESS,
+                summary.clientAddress(), summary.result().name(), json.convertValue(summary, MAP)));
+    }
+
+    /**
+     * The event's own place in the store. Not the TrackingToken parameter: a pooled processor handling a
+     * batch resolves that to the batch's token, which gave every event of a batch the same position.
+     */
+    private long position(EventMessage<?> event) {
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
+                .param(event.getIdentifier()).query(Long.class).single();
     }
 
     @ResetHandler

@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trustregistry.server.web.FilterOrder;
 import org.trustregistry.server.web.Problems;
 
 /**
@@ -22,7 +22,7 @@ import org.trustregistry.server.web.Problems;
  * Health probes and the API document do not need the database and are served as usual.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.SCREEN)
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private final DatabaseMonitor monitor;

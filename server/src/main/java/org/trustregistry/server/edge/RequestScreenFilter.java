@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trustregistry.server.web.FilterOrder;
 import org.trustregistry.server.web.Problems;
 import org.trustregistry.shared.Text;
 
@@ -27,7 +27,7 @@ import org.trustregistry.shared.Text;
  * malformed request line) is answered by {@link ProblemErrorReportValve}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.SCREEN)
 class RequestScreenFilter extends OncePerRequestFilter {
 
     private final Problems problems;

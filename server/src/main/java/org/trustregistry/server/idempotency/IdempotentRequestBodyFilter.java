@@ -14,12 +14,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trustregistry.server.web.BodySizeLimitFilter;
+import org.trustregistry.server.web.FilterOrder;
 import org.trustregistry.server.web.Problems;
 
 /**
@@ -28,7 +28,7 @@ import org.trustregistry.server.web.Problems;
  * and after authentication; no other request is touched.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.IDEMPOTENT_BODY)
 class IdempotentRequestBodyFilter extends OncePerRequestFilter {
 
     static final String BODY = IdempotentRequestBodyFilter.class.getName() + ".body";

@@ -24,8 +24,8 @@ import org.trustregistry.query.admin.FailClosedGuard;
  * What follows from where an operation's controller lives and what it takes: its feature tag (the
  * controller's package), an operation id ({@code registryCreate}, {@code issuerChangeStatus}), and the
  * problem answers it can give — 400 for a body or input that must parse, 404 for an id in the path or body,
- * 409 for a command (business rules, lifecycle, concurrency), 413 when it takes a body, 503 for all of
- * them (and the trust reads' position header).
+ * 409 for a command (business rules, lifecycle, concurrency), 413 when it takes a body, 429 and 503 for
+ * all of them (and the trust reads' position header).
  */
 class FeatureOperations implements OperationCustomizer {
 
@@ -65,6 +65,7 @@ class FeatureOperations implements OperationCustomizer {
         // the database may be unreachable for any of them; trust reads also refuse when their projections are not
         // up to date, and name the position they reflect when they answer
         ProblemResponse.SERVICE_UNAVAILABLE.addTo(operation);
+        ProblemResponse.TOO_MANY_REQUESTS.addTo(operation); // every operation is rate limited
         if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), FailClosed.class)
                 || AnnotatedElementUtils.hasAnnotation(controller, FailClosed.class)) {
             ApiResponse ok = operation.getResponses().get("200");

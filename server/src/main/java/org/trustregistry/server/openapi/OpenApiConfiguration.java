@@ -121,6 +121,14 @@ public class OpenApiConfiguration {
         for (ProblemResponse response : ProblemResponse.values()) {
             components.addResponses(response.component(), problem(response.description()));
         }
+        components.getResponses().get(ProblemResponse.TOO_MANY_REQUESTS.component())
+                .addHeaderObject("Retry-After", new Header().description("Seconds until a retry can succeed")
+                        .schema(new io.swagger.v3.oas.models.media.IntegerSchema()))
+                .addHeaderObject("RateLimit-Policy", new Header().description("The limit: `\"<name>\";q=<tokens>;"
+                        + "w=<seconds an empty bucket takes to refill>` (draft-ietf-httpapi-ratelimit-headers)")
+                        .schema(new StringSchema()))
+                .addHeaderObject("RateLimit", new Header().description("What is left: `\"<name>\";r=<tokens left>;"
+                        + "t=<seconds until full>`").schema(new StringSchema()));
         components.addHeaders("Location", new Header().description("The URL of the resource")
                 .schema(new StringSchema().format("uri-reference")));
         return new OpenAPI()

@@ -18,6 +18,9 @@ enum ProblemResponse {
     UNPROCESSABLE_CONTENT("422", "IdempotencyKeyReused",
             "The Idempotency-Key was used before, by the same API key, for another request (method, path, query "
                     + "or body)"),
+    TOO_MANY_REQUESTS("429", "TooManyRequests",
+            "Over a rate limit (per API key, or per client address without one): retry after the `Retry-After` "
+                    + "header's seconds; `RateLimit-Policy` and `RateLimit` say which limit and what is left"),
     SERVICE_UNAVAILABLE("503", "ServiceUnavailable",
             "Not answered now, retry after the `Retry-After` header's seconds: the database does not answer, or "
                     + "(trust reads) a projection the answer depends on is failing, stopped, being rebuilt or behind "

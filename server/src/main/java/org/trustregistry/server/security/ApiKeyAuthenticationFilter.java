@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trustregistry.server.web.FilterOrder;
 import org.trustregistry.server.web.Problems;
 
 /**
@@ -19,7 +19,7 @@ import org.trustregistry.server.web.Problems;
  * key anywhere), 403 for a key whose role is not allowed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(FilterOrder.API_KEY)
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
@@ -44,6 +44,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             unauthorized(request, response, "The API key is not valid (unknown, revoked or expired)");
             return;
         }
+        // known from here on, also when refused below: the audit of refusals names the key
+        caller.ifPresent(c -> request.setAttribute(Caller.ATTRIBUTE, c));
         if (requirement.authenticated()) {
             if (caller.isEmpty()) {
                 unauthorized(request, response,
@@ -57,7 +59,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        caller.ifPresent(c -> request.setAttribute(Caller.ATTRIBUTE, c));
         chain.doFilter(request, response);
     }
 

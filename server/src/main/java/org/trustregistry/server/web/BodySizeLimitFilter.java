@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Content-Length says so, and while reading when a chunked body grows past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.SCREEN)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** Thrown while reading a body past the limit; the exception handler turns it into 413. */

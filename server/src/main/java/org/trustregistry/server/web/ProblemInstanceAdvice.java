@@ -11,7 +11,10 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Sets {@code instance} (the request path) on every problem detail that leaves through Spring MVC. */
+/**
+ * Sets {@code instance} (the request path) on every problem detail that leaves through Spring MVC, and
+ * notes the problem on the request (its detail is the reason the audit of refusals records).
+ */
 @RestControllerAdvice
 class ProblemInstanceAdvice implements ResponseBodyAdvice<Object> {
 
@@ -24,10 +27,12 @@ class ProblemInstanceAdvice implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                          Class<? extends HttpMessageConverter<?>> converterType,
                                          ServerHttpRequest request, ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem && problem.getInstance() == null
-                && request instanceof ServletServerHttpRequest servlet) {
+        if (body instanceof ProblemDetail problem && request instanceof ServletServerHttpRequest servlet) {
             HttpServletRequest http = servlet.getServletRequest();
-            problem.setInstance(Problems.instanceFor(Problems.requestPath(http)));
+            if (problem.getInstance() == null) {
+                problem.setInstance(Problems.instanceFor(Problems.requestPath(http)));
+            }
+            http.setAttribute(Problems.ATTRIBUTE, problem);
         }
         return body;
     }

@@ -26,6 +26,9 @@ public class Problems {
     public record FieldError(String field, String message) {
     }
 
+    /** The request attribute holding the problem a request was answered with (for the audit of refusals). */
+    public static final String ATTRIBUTE = Problems.class.getName() + ".problem";
+
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
@@ -104,6 +107,7 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(instanceFor(requestPath(request)));
+        request.setAttribute(ATTRIBUTE, problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body(problem));
