@@ -16,10 +16,12 @@ CREATE INDEX api_keys_created_idx ON api_keys (created_at, id);
 
 -- The keyed hash (HMAC-SHA256 under the server's pepper) of every secret that may still authenticate:
 -- a request's key is found with one lookup of its hash. A secret replaced by a rotation keeps its row
--- until not_after (its grace period).
+-- until not_after (its grace period). The credential table: the hashes are in no event (auditors read
+-- the events), written by the key's command handlers in the command's transaction. No foreign key: the
+-- api_keys row is written by the event handler, later in that same transaction.
 CREATE TABLE api_key_secrets (
     secret_hash CHAR(64)    NOT NULL PRIMARY KEY,
-    key_id      UUID        NOT NULL REFERENCES api_keys (id),
+    key_id      UUID        NOT NULL,
     not_after   TIMESTAMPTZ
 );
 CREATE INDEX api_key_secrets_key_idx ON api_key_secrets (key_id);

@@ -69,7 +69,8 @@ class ApiKeyIntegrationTest extends IntegrationTest {
         String events = jdbc.sql("SELECT string_agg(convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8'), '') "
                         + "FROM domain_event_entry WHERE aggregate_identifier = ?").param(id)
                 .query(String.class).single();
-        assertThat(events).contains(storedHash).doesNotContain(key).doesNotContain(plainSha256);
+        assertThat(events).as("the events, which auditors read, hold neither the secret nor its hash")
+                .doesNotContain(key).doesNotContain(storedHash).doesNotContain(plainSha256);
         assertThat(jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?").param(id)
                 .query(String.class).list()).containsExactly("org.trustregistry.events.apikey.ApiKeyIssued");
     }
@@ -279,5 +280,48 @@ class ApiKeyIntegrationTest extends IntegrationTest {
         assertThat(api.delete("/v2/api-keys/" + staff.id(), ownerKey).status()).isEqualTo(200);
         assertThat(eventsButRefusals())
                 .isGreaterThanOrEqualTo(before + 3);
+    }
+
+    @Test
+    void health_probes_never_judge_a_key_so_they_cannot_tell_a_valid_key_from_a_guess() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(api.get(path, "trk_" + "g".repeat(43)).status()).as(path).isEqualTo(200);
+            assertThat(api.get(path, ADMIN_KEY).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void two_different_keys_in_one_request_are_refused_as_ambiguous() {
+        String auditor = issue("auditor", null).json().get("key").asText();
+        Api.Response both = api.send(api.builder("/v2/api-keys", null).header("X-API-Key", auditor)
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build());
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.contentType()).startsWith("application/problem+json");
+        Api.Response twice = api.send(api.builder("/v2/api-keys", null).header("X-API-Key", auditor)
+                .header("X-API-Key", ADMIN_KEY).GET().build());
+        assertThat(twice.status()).isEqualTo(400);
+        Api.Response same = api.send(api.builder("/v2/api-keys", null).header("X-API-Key", auditor)
+                .header("Authorization", "Bearer " + auditor).GET().build());
+        assertThat(same.status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_revoked_key_tried_on_a_public_read_is_audited_with_the_key_it_was() {
+        Api.Response issued = issue("auditor", null);
+        String key = issued.json().get("key").asText();
+        assertThat(api.delete("/v2/api-keys/" + issued.id(), ADMIN_KEY).status()).isEqualTo(200);
+        Api.Response refused = api.get("/v2/issuers?size=1", key);
+        assertThat(refused.status()).isEqualTo(401);
+        String requestId = refused.header("X-Request-ID");
+        Api.Response audited = eventually(() -> {
+            Api.Response page = api.get("/v2/audit-log?result=DENIED&actor=" + issued.id() + "&size=500", ADMIN_KEY);
+            for (var item : page.json().get("items")) {
+                if (requestId.equals(item.get("requestId").asText())) {
+                    return page;
+                }
+            }
+            return null;
+        });
+        assertThat(audited.status()).isEqualTo(200);
     }
 }

@@ -23,7 +23,8 @@ import org.trustregistry.shared.MessageMetadata;
 
 /**
  * An API key: issued with a role (and, for a registry owner, its registry), revoked, rotated, expired.
- * Created by {@link ApiKeyIssuance}. The secret itself never reaches the aggregate, only its keyed hash.
+ * Created by {@link ApiKeyIssuance}. The secret itself never reaches the aggregate, only its keyed hash, which
+ * goes to the {@link ApiKeySecretStore} and into no event.
  */
 @Aggregate
 public class ApiKey {
@@ -37,7 +38,6 @@ public class ApiKey {
     private String role;
     private UUID registryId;
     private String prefix;
-    private String secretHash;
     private Instant createdAt;
     private String createdBy;
     private Instant expiresAt;
@@ -70,7 +70,7 @@ public class ApiKey {
             throw new InvalidCommandException("expiresAt", "must be in the future");
         }
         apply(new ApiKeyIssued(command.keyId(), command.name(), command.role(), command.registryId(),
-                command.keyPrefix(), command.secretHash(), expiresAt, actor, now));
+                command.keyPrefix(), expiresAt, actor, now));
     }
 
     @CommandHandler
@@ -84,7 +84,8 @@ public class ApiKey {
     }
 
     @CommandHandler
-    ApiKeyState handle(RotateApiKey command, @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock) {
+    ApiKeyState handle(RotateApiKey command, @MetaDataValue(MessageMetadata.ACTOR_ID) String actor, Clock clock,
+                       ApiKeySecretStore secrets) {
         Instant now = Validation.toMicros(clock.instant());
         String status = ApiKeyState.status(now, expiresAt, revokedAt);
         if (!status.equals("ACTIVE")) {
@@ -98,8 +99,8 @@ public class ApiKey {
         if (expiresAt != null && previousValidUntil.isAfter(expiresAt)) {
             previousValidUntil = expiresAt; // the key's own end ends every secret of it
         }
-        apply(new ApiKeyRotated(id, command.keyPrefix(), command.secretHash(), secretHash, previousValidUntil,
-                Validation.actorOrSystem(actor), now));
+        apply(new ApiKeyRotated(id, command.keyPrefix(), previousValidUntil, Validation.actorOrSystem(actor), now));
+        secrets.rotate(id, command.secretHash(), previousValidUntil);
         return state(now);
     }
 
@@ -127,7 +128,6 @@ public class ApiKey {
         role = event.role();
         registryId = event.registryId();
         prefix = event.keyPrefix();
-        secretHash = event.secretHash();
         createdAt = event.issuedAt();
         createdBy = event.actor();
         expiresAt = event.expiresAt();
@@ -143,7 +143,6 @@ public class ApiKey {
     @EventSourcingHandler
     void on(ApiKeyRotated event) {
         prefix = event.keyPrefix();
-        secretHash = event.secretHash();
         rotatedAt = event.rotatedAt();
         previousSecretValidUntil = event.previousValidUntil();
     }

@@ -15,9 +15,9 @@ import org.trustregistry.events.apikey.ApiKeyRotated;
 import org.trustregistry.shared.Timestamptz;
 
 /**
- * The api_keys read table and api_key_secrets (keyed hash → key, with the end of a replaced secret's
- * grace period), kept in the transaction that appends the key's events (subscribing processor): when
- * a revocation is acknowledged, no request authenticates with the key any more, on any node.
+ * The api_keys read table, kept in the transaction that appends the key's events (subscribing processor):
+ * when a revocation is acknowledged, no request authenticates with the key any more, on any node. (The
+ * secrets' hashes are not in the events: see {@link ApiKeySecretStore}.)
  */
 @Component
 @ProcessingGroup(CommandSideCatalogs.PROCESSING_GROUP)
@@ -36,9 +36,6 @@ public class ApiKeyCatalog {
                 .params(event.keyId(), event.name(), event.keyPrefix(), event.role(), event.registryId(),
                         Timestamptz.of(event.expiresAt()), event.actor(), Timestamptz.of(event.issuedAt()))
                 .update();
-        jdbc.sql("INSERT INTO api_key_secrets (secret_hash, key_id) VALUES (?, ?)")
-                .params(event.secretHash(), event.keyId())
-                .update();
     }
 
     @EventHandler
@@ -50,16 +47,6 @@ public class ApiKeyCatalog {
 
     @EventHandler
     void on(ApiKeyRotated event) {
-        // only the secret being replaced keeps a grace period; one still in an earlier grace period ends now
-        jdbc.sql("DELETE FROM api_key_secrets WHERE key_id = ? AND secret_hash <> ?")
-                .params(event.keyId(), event.previousSecretHash())
-                .update();
-        jdbc.sql("UPDATE api_key_secrets SET not_after = ? WHERE secret_hash = ?")
-                .params(Timestamptz.of(event.previousValidUntil()), event.previousSecretHash())
-                .update();
-        jdbc.sql("INSERT INTO api_key_secrets (secret_hash, key_id) VALUES (?, ?)")
-                .params(event.secretHash(), event.keyId())
-                .update();
         jdbc.sql("UPDATE api_keys SET key_prefix = ?, rotated_at = ?, previous_secret_valid_until = ? WHERE id = ?")
                 .params(event.keyPrefix(), Timestamptz.of(event.rotatedAt()),
                         Timestamptz.of(event.previousValidUntil()), event.keyId())

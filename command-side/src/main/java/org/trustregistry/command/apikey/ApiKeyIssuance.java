@@ -18,11 +18,13 @@ class ApiKeyIssuance {
 
     private final Configuration axon;
     private final RegistryCatalog registries;
+    private final ApiKeySecretStore secrets;
     private final Clock clock;
 
-    ApiKeyIssuance(Configuration axon, RegistryCatalog registries, Clock clock) {
+    ApiKeyIssuance(Configuration axon, RegistryCatalog registries, ApiKeySecretStore secrets, Clock clock) {
         this.axon = axon;
         this.registries = registries;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -32,8 +34,10 @@ class ApiKeyIssuance {
             throw new UnknownReferenceException("Trust registry " + command.registryId() + " does not exist");
         }
         Instant now = Validation.toMicros(clock.instant());
-        return repository().newInstance(() -> new ApiKey(command, Validation.actorOrSystem(actor), now))
+        ApiKeyState state = repository().newInstance(() -> new ApiKey(command, Validation.actorOrSystem(actor), now))
                 .invoke(key -> key.state(now));
+        secrets.add(command.keyId(), command.secretHash());
+        return state;
     }
 
     private Repository<ApiKey> repository() {

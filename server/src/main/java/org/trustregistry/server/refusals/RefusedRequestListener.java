@@ -79,18 +79,23 @@ class RefusedRequestListener implements ServletRequestListener {
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
                 || !requirement.authenticated(); // a POST that needs no key is a query (TRQP, /v2/query, …)
         RefusalKind kind = RefusalKind.forStatus(status);
-        if (read && !(kind == RefusalKind.DENIED && requirement.authenticated())) {
+        // a key presented and refused is audited on any route: a leaked or revoked key tried on a public read too
+        boolean refusedKey = Boolean.TRUE.equals(request.getAttribute(Caller.INVALID_KEY_ATTRIBUTE));
+        if (read && !(kind == RefusalKind.DENIED && (requirement.authenticated() || refusedKey))) {
             return;
         }
         Caller caller = request.getAttribute(Caller.ATTRIBUTE) instanceof Caller c ? c : null;
         String clientAddress = clientAddresses.of(request);
-        String actorId = caller == null ? null : caller.keyId().toString();
+        String actorId = caller != null ? caller.keyId().toString()
+                : request.getAttribute(Caller.REFUSED_KEY_ATTRIBUTE) instanceof java.util.UUID id
+                ? id.toString() : null;
         audit.refused(new RefusalBudget.Source(clientAddress, actorId), kind, status,
-                () -> refusal(request, response, status, kind, method, path, caller, clientAddress));
+                () -> refusal(request, response, status, kind, method, path, caller, actorId, clientAddress));
     }
 
     private AccessRefused refusal(HttpServletRequest request, HttpServletResponse response, int status,
-                                  RefusalKind kind, String method, String path, Caller caller, String clientAddress) {
+                                  RefusalKind kind, String method, String path, Caller caller, String actorId,
+                                  String clientAddress) {
         String target = bounded(path, MAX_TEXT);
         Routes.Route route = routes.match(method, path).orElse(null);
         String operation = bounded(method, 32) + " " + (route == null ? target : route.template());
@@ -103,7 +108,7 @@ class RefusedRequestListener implements ServletRequestListener {
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
         return new AccessRefused(kind, status, operation, target, resourceType, resourceId,
                 bounded(reason, MAX_REASON), bounded(clientAddress, MAX_TEXT),
-                caller == null ? null : caller.keyId().toString(),
+                actorId,
                 caller == null ? null : caller.role().value(),
                 requestId != null ? requestId.toString() : response.getHeader(RequestIdFilter.HEADER),
                 clock.instant());

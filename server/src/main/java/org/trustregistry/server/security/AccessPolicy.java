@@ -75,6 +75,14 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /**
+     * A health probe (liveness, readiness): public, and never judges a key — a probe has none, and answering
+     * 401 or 200 by the key it carries would tell anyone whether a guessed key is valid.
+     */
+    public static boolean isHealthProbe(String method, String path) {
+        return (method.equals("GET") || method.equals("HEAD")) && ACTUATOR_HEALTH.matcher(path).matches();
+    }
+
     public static Requirement requirementFor(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (path.equals("/actuator") || path.startsWith("/actuator/")) {

@@ -31,6 +31,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return AccessPolicy.isHealthProbe(request.getMethod(), decodedPath(request));
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // The policy is asked about the path as sent and as the container decoded and normalised it
@@ -38,9 +43,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         // public only because the raw text does not match a rule.
         AccessPolicy.Requirement requirement = AccessPolicy.requirementFor(request.getMethod(), request.getRequestURI())
                 .and(AccessPolicy.requirementFor(request.getMethod(), decodedPath(request)));
-        Optional<String> presented = presentedKey(request);
+        Optional<String> presented;
+        try {
+            presented = presentedKey(request);
+        } catch (AmbiguousKeyException e) {
+            problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "ambiguous-credentials",
+                    "Ambiguous credentials", "The request carries more than one API key (X-API-Key headers or a "
+                            + "Bearer token that differ); send one"));
+            return;
+        }
         Optional<Caller> caller = presented.flatMap(keys::authenticate);
         if (presented.isPresent() && caller.isEmpty()) {
+            request.setAttribute(Caller.INVALID_KEY_ATTRIBUTE, Boolean.TRUE);
+            keys.identify(presented.get()).ifPresent(id -> request.setAttribute(Caller.REFUSED_KEY_ATTRIBUTE, id));
             unauthorized(request, response, "The API key is not valid (unknown, revoked or expired)");
             return;
         }
@@ -74,16 +89,36 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
+    /**
+     * The key the request presents: in X-API-Key or as a Bearer token. Two different keys (two X-API-Key
+     * headers, or X-API-Key and a Bearer token that differ) make the request ambiguous: refused with 400, never
+     * resolved by picking one.
+     */
     private static Optional<String> presentedKey(HttpServletRequest request) {
-        String header = request.getHeader("X-API-Key");
-        if (header != null && !header.isBlank()) {
-            return Optional.of(header.trim());
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (String header : java.util.Collections.list(request.getHeaders("X-API-Key"))) {
+            if (header != null && !header.isBlank()) {
+                keys.add(header.trim());
+            }
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).trim();
-            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        for (String authorization : java.util.Collections.list(request.getHeaders("Authorization"))) {
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String token = authorization.substring(7).trim();
+                if (!token.isEmpty()) {
+                    keys.add(token);
+                }
+            }
         }
-        return Optional.empty();
+        if (keys.size() > 1) {
+            throw new AmbiguousKeyException();
+        }
+        return keys.stream().findFirst();
+    }
+
+    /** More than one key in one request. */
+    private static final class AmbiguousKeyException extends RuntimeException {
+        AmbiguousKeyException() {
+            super("one API key per request", null, false, false);
+        }
     }
 }

@@ -80,6 +80,17 @@ public class ApiKeys {
         return found.map(Found::caller);
     }
 
+    /**
+     * The stored key a refused secret belongs to (revoked, expired, or replaced and out of its grace period), for
+     * the audit of the refusal; empty for a secret the registry never issued or no longer holds.
+     */
+    public Optional<UUID> identify(String key) {
+        return jdbc.sql("SELECT key_id FROM api_key_secrets WHERE secret_hash = ?")
+                .param(secrets.hash(key))
+                .query(UUID.class)
+                .optional();
+    }
+
     private void touch(Found found, Instant now) {
         if (found.lastUsedAt() != null && found.lastUsedAt().plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return;

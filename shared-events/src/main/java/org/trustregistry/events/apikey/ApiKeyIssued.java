@@ -5,12 +5,13 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
- * An API key was issued. The event holds what identifies the secret — its first characters, for people,
- * and its keyed hash (HMAC-SHA256 under the server's API-key pepper), for the server — never the secret.
+ * An API key was issued. Of the secret the event holds only its first characters, for people to tell keys
+ * apart: not the secret, not even its keyed hash (which lives in the credential table api_key_secrets
+ * alone, written in the same transaction) — the event history is for auditors to read.
  * The role is its wire value ({@code admin}, {@code registry_owner}, {@code auditor}); a registry owner's
  * key names its registry.
  */
 @Revision("1")
 public record ApiKeyIssued(UUID keyId, String name, String role, UUID registryId, String keyPrefix,
-                           String secretHash, Instant expiresAt, String actor, Instant issuedAt) {
+                           Instant expiresAt, String actor, Instant issuedAt) {
 }
