@@ -162,6 +162,8 @@ class ApiKeyIntegrationTest extends IntegrationTest {
         api.get("/v2/events", key);
         assertThat(api.get("/v2/api-keys/" + issued.id(), ADMIN_KEY).json().get("lastUsedAt").asText()).isEqualTo(first);
         assertThat(eventCount(issued.id())).isEqualTo(1);
+        Api.Response revoked = api.delete("/v2/api-keys/" + issued.id(), ADMIN_KEY);
+        assertThat(revoked.json().get("lastUsedAt").asText()).as("the revocation's answer knows it too").isEqualTo(first);
     }
 
     @Test

@@ -69,6 +69,15 @@ public class ApiKeyCatalog {
                 .list();
     }
 
+    /** When the key last authenticated a request (to the minute), if it ever did. */
+    Instant lastUsedAt(UUID keyId) {
+        return jdbc.sql("SELECT last_used_at FROM api_keys WHERE id = ?")
+                .param(keyId)
+                .query((rs, row) -> Timestamptz.read(rs, 1))
+                .optional()
+                .orElse(null);
+    }
+
     /** The registry a key belongs to (registry owners' keys), if the key exists. */
     public java.util.Optional<KeyScope> scopeOf(UUID keyId) {
         return jdbc.sql("SELECT role, registry_id FROM api_keys WHERE id = ?")

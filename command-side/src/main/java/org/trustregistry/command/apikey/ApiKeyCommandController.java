@@ -48,10 +48,12 @@ class ApiKeyCommandController {
 
     private final CommandSender commands;
     private final ApiKeySecrets secrets;
+    private final ApiKeyCatalog catalog;
 
-    ApiKeyCommandController(CommandSender commands, ApiKeySecrets secrets) {
+    ApiKeyCommandController(CommandSender commands, ApiKeySecrets secrets, ApiKeyCatalog catalog) {
         this.commands = commands;
         this.secrets = secrets;
+        this.catalog = catalog;
     }
 
     @PostMapping
@@ -71,13 +73,14 @@ class ApiKeyCommandController {
         String secret = secrets.newSecret();
         ApiKeyState state = commands.send(new RotateApiKey(id, grace, ApiKeySecrets.prefixOf(secret),
                 secrets.hash(secret)));
-        return new IssuedKey(state, secret);
+        return new IssuedKey(state.withLastUsedAt(catalog.lastUsedAt(id)), secret);
     }
 
     @DeleteMapping("/{id}")
     ApiKeyState revoke(@PathVariable UUID id,
                        @RequestParam(required = false) @Size(max = 2000) @FreeText String reason) {
-        return commands.send(new RevokeApiKey(id, reason));
+        ApiKeyState state = commands.send(new RevokeApiKey(id, reason));
+        return state.withLastUsedAt(catalog.lastUsedAt(id));
     }
 
     private static Duration duration(String text) {

@@ -16,6 +16,12 @@ public record ApiKeyState(UUID id, String name, String role, UUID registryId, St
                           Instant rotatedAt, Instant previousSecretValidUntil, Instant revokedAt, String revokedBy,
                           String revokeReason) {
 
+    /** The same state with when the key was last used (the aggregate does not know: it is no event). */
+    public ApiKeyState withLastUsedAt(Instant lastUsed) {
+        return new ApiKeyState(id, name, role, registryId, prefix, status, createdAt, createdBy, expiresAt, lastUsed,
+                rotatedAt, previousSecretValidUntil, revokedAt, revokedBy, revokeReason);
+    }
+
     public static String status(Instant now, Instant expiresAt, Instant revokedAt) {
         if (revokedAt != null) {
             return "REVOKED";
