@@ -95,6 +95,8 @@ class OpenApiIntegrationTest extends IntegrationTest {
         for (String publicRead : List.of("/v2/registries", "/v2/registries/{id}", "/v2/issuers",
                 "/v2/issuers/{id}/status-history", "/v2/dids")) {
             assertThat(operation(docs, "get", publicRead).has("security")).as(publicRead).isFalse();
+            assertThat(operation(docs, "get", publicRead).get("description").asString()).as(publicRead)
+                    .contains("Public: no API key needed");
         }
         assertThat(operation(docs, "post", "/v2/entries/verify").has("security")).isFalse();
 

@@ -15,7 +15,7 @@ import org.trustregistry.server.security.Role;
  * security requirement (the key in X-API-Key or as a bearer token) whose scopes are the roles allowed
  * — OpenAPI 3.1 lets non-OAuth schemes list roles there — and the 401 and 403 answers; the description
  * says it in words ("admin, or the registry_owner of the registry it belongs to": an owner's command is
- * judged by the command side against its registry). Public operations get none. The rule itself stays
+ * judged by the command side against its registry). Public operations get no requirement, and say so. The rule itself stays
  * in AccessPolicy.
  */
 class AccessPolicyDocumentation implements OpenApiCustomizer {
@@ -34,6 +34,7 @@ class AccessPolicyDocumentation implements OpenApiCustomizer {
 
     private static void document(Operation operation, AccessPolicy.Requirement requirement) {
         if (!requirement.authenticated()) {
+            describe(operation, "Public: no API key needed (a key that is sent must be valid, or the answer is 401).");
             return;
         }
         List<String> roles = requirement.roles().stream().map(Role::value).sorted().toList();
@@ -42,8 +43,11 @@ class AccessPolicyDocumentation implements OpenApiCustomizer {
                 new SecurityRequirement().addList(OpenApiConfiguration.BEARER, roles)));
         ProblemResponse.UNAUTHORIZED.addTo(operation);
         ProblemResponse.FORBIDDEN.addTo(operation);
-        String needs = "Needs an API key with the role " + requirement.describe() + ".";
+        describe(operation, "Needs an API key with the role " + requirement.describe() + ".");
+    }
+
+    private static void describe(Operation operation, String who) {
         String description = operation.getDescription();
-        operation.setDescription(description == null ? needs : description + "\n\n" + needs);
+        operation.setDescription(description == null ? who : description + "\n\n" + who);
     }
 }
