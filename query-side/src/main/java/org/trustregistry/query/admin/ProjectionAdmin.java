@@ -244,10 +244,20 @@ public class ProjectionAdmin {
         }
     }
 
+    /** The streaming processors, worked out once Axon has made them (it keeps the same ones; see ProjectionMonitor). */
     private Map<String, StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().entrySet().stream()
-                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
+        Map<String, StreamingEventProcessor> known = streaming;
+        if (known == null) {
+            known = Map.copyOf(processing.eventProcessors().entrySet().stream()
+                    .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue())));
+            if (!known.isEmpty()) {
+                streaming = known;
+            }
+        }
+        return known;
     }
+
+    private volatile Map<String, StreamingEventProcessor> streaming;
 
 }

@@ -304,12 +304,26 @@ public class ProjectionMonitor implements SmartLifecycle {
         }
     }
 
-    /** The projections: streaming processors that can be replayed (so not the delegation cascade). */
+    /**
+     * The projections: streaming processors that can be replayed (so not the delegation cascade). Worked out
+     * once: Axon makes its processors when it starts and keeps the same ones (restarts and rebuilds reuse them),
+     * and asking each whether it supports a reset walks all its handlers — every read-your-writes wait asked
+     * that in its polling loop, a quarter of a write's CPU on the request threads (bench/writes.sh, JFR).
+     */
     Map<String, StreamingEventProcessor> projections() {
-        return processing.eventProcessors().entrySet().stream()
-                .filter(e -> e.getValue() instanceof StreamingEventProcessor s && s.supportsReset())
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
+        Map<String, StreamingEventProcessor> known = projections;
+        if (known == null) {
+            known = Map.copyOf(processing.eventProcessors().entrySet().stream()
+                    .filter(e -> e.getValue() instanceof StreamingEventProcessor s && s.supportsReset())
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue())));
+            if (!known.isEmpty()) {
+                projections = known; // before Axon has started there are none yet: ask again next time
+            }
+        }
+        return known;
     }
+
+    private volatile Map<String, StreamingEventProcessor> projections;
 
     @Override
     public void start() {
