@@ -326,4 +326,26 @@ class ApiKeyIntegrationTest extends IntegrationTest {
         });
         assertThat(audited.status()).isEqualTo(200);
     }
+
+    @Test
+    void a_key_issued_with_an_expiring_owner_key_expires_no_later_than_that_key() {
+        String registry = createRegistry();
+        Instant ownerEnd = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String ownerKey = issue(Map.of("name", "expiring owner", "role", "registry_owner", "registryId", registry,
+                "expiresAt", ownerEnd.toString())).json().get("key").asText();
+        long before = eventsButRefusals();
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("name", "immortal", "role", "registry_owner", "registryId", registry),
+                Map.of("name", "longer", "role", "registry_owner", "registryId", registry,
+                        "expiresAt", ownerEnd.plusSeconds(1).toString()))) {
+            Api.Response refused = api.post("/v2/api-keys", Api.json(body), ownerKey);
+            assertThat(refused.status()).as(body.toString()).isEqualTo(400);
+            assertThat(refused.text()).contains("expiresAt");
+        }
+        assertThat(eventsButRefusals()).isEqualTo(before);
+        assertThat(api.post("/v2/api-keys", Api.json(Map.of("name", "as long", "role", "registry_owner",
+                "registryId", registry, "expiresAt", ownerEnd.toString())), ownerKey).status()).isEqualTo(201);
+        assertThat(issue(Map.of("name", "an admin may", "role", "registry_owner", "registryId", registry))
+                .status()).isEqualTo(201);
+    }
 }

@@ -69,6 +69,15 @@ public class ApiKeyCatalog {
                 .list();
     }
 
+    /** A key's expiresAt, if the key exists and has one. */
+    java.util.Optional<Instant> expiresAt(UUID keyId) {
+        return jdbc.sql("SELECT expires_at FROM api_keys WHERE id = ?")
+                .param(keyId)
+                .query((rs, row) -> java.util.Optional.ofNullable(Timestamptz.read(rs, 1)))
+                .optional()
+                .flatMap(expiry -> expiry);
+    }
+
     /** When the key last authenticated a request (to the minute), if it ever did. */
     Instant lastUsedAt(UUID keyId) {
         return jdbc.sql("SELECT last_used_at FROM api_keys WHERE id = ?")
