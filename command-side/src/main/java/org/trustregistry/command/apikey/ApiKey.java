@@ -15,6 +15,7 @@ import org.trustregistry.command.common.IllegalTransitionException;
 import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.Validation;
+import org.trustregistry.command.common.access.Actor;
 import org.trustregistry.events.apikey.ApiKeyExpired;
 import org.trustregistry.events.apikey.ApiKeyIssued;
 import org.trustregistry.events.apikey.ApiKeyRevoked;
@@ -55,10 +56,10 @@ public class ApiKey {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidCommandException("name", "the name is required");
         }
-        if (!ApiKeyRoles.ALL.contains(command.role())) {
+        if (!isKeyRole(command.role())) {
             throw new InvalidCommandException("role", "must be one of admin, registry_owner, auditor");
         }
-        boolean owner = ApiKeyRoles.REGISTRY_OWNER.equals(command.role());
+        boolean owner = Actor.Role.REGISTRY_OWNER.value().equals(command.role());
         if (owner && command.registryId() == null) {
             throw new InvalidCommandException("registryId", "a registry_owner key needs the registry it owns");
         }
@@ -71,6 +72,11 @@ public class ApiKey {
         }
         apply(new ApiKeyIssued(command.keyId(), command.name(), command.role(), command.registryId(),
                 command.keyPrefix(), expiresAt, actor, now));
+    }
+
+    /** A role a key can have: any the command side knows but the registry's own ({@code system}). */
+    static boolean isKeyRole(String role) {
+        return Actor.Role.of(role).filter(r -> r != Actor.Role.SYSTEM).isPresent();
     }
 
     @CommandHandler

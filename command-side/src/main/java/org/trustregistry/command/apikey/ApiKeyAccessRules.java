@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.access.AccessRules;
+import org.trustregistry.command.common.access.Actor;
 import org.trustregistry.command.common.access.CommandAccessRules;
 import org.trustregistry.command.common.access.Target;
 
@@ -32,7 +33,7 @@ class ApiKeyAccessRules implements CommandAccessRules {
     }
 
     private static Optional<Target> issued(IssueApiKey command) {
-        if (ApiKeyRoles.REGISTRY_OWNER.equals(command.role())) {
+        if (Actor.Role.REGISTRY_OWNER.value().equals(command.role())) {
             return Target.newIn("a registry_owner key", command.registryId());
         }
         return Optional.of(new Target("an " + command.role() + " key", Set.of()));

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.UnknownReferenceException;
 import org.trustregistry.command.common.Validation;
+import org.trustregistry.command.common.access.Actor;
 import org.trustregistry.command.registry.RegistryCatalog;
 import org.trustregistry.shared.MessageMetadata;
 
@@ -38,7 +39,7 @@ class ApiKeyIssuance {
         if (command.registryId() != null && registries.statusOf(command.registryId()).isEmpty()) {
             throw new UnknownReferenceException("Trust registry " + command.registryId() + " does not exist");
         }
-        if (ApiKeyRoles.REGISTRY_OWNER.equals(actorRole)) {
+        if (Actor.Role.REGISTRY_OWNER.value().equals(actorRole)) {
             requireNoLongerThanIssuer(command, actor);
         }
         Instant now = Validation.toMicros(clock.instant());

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.trustregistry.command.apikey.ApiKeyRoles;
 import org.trustregistry.command.apikey.ApiKeyState;
 import org.trustregistry.query.common.BadQueryException;
 import org.trustregistry.query.common.NotFoundException;
@@ -58,7 +57,7 @@ class ApiKeyQueryController {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (role != null) {
-            if (!ApiKeyRoles.ALL.contains(role)) {
+            if (Role.of(role).isEmpty()) {
                 throw new BadQueryException("role", "role must be one of admin, registry_owner, auditor");
             }
             where.add("role = ?");

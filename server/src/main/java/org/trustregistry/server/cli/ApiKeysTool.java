@@ -12,11 +12,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.trustregistry.command.apikey.ApiKeyRoles;
 import org.trustregistry.command.apikey.ApiKeySecrets;
 import org.trustregistry.command.apikey.ApiKeyState;
 import org.trustregistry.command.apikey.IssueApiKey;
 import org.trustregistry.command.apikey.RevokeApiKey;
+import org.trustregistry.server.security.Role;
 import org.trustregistry.shared.MessageMetadata;
 import org.trustregistry.shared.Rfc3339Time;
 import org.trustregistry.shared.Text;
@@ -109,7 +109,7 @@ class ApiKeysTool {
         if (name.isBlank() || name.length() > 200 || !Text.isValid(name, Text.Kind.SINGLE_LINE)) {
             throw new IllegalArgumentException("--name: 1 to 200 characters, no control characters");
         }
-        if (!ApiKeyRoles.ALL.contains(options.get("--role"))) {
+        if (Role.of(options.get("--role")).isEmpty()) {
             throw new IllegalArgumentException("--role: one of admin, registry_owner, auditor");
         }
         if (options.containsKey("--registry-id")) {

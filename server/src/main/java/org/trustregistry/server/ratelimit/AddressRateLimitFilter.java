@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.trustregistry.server.security.Caller;
 import org.trustregistry.server.web.ClientAddresses;
 import org.trustregistry.server.web.FilterOrder;
+import org.trustregistry.server.security.AccessPolicy;
 import org.trustregistry.server.web.Problems;
 
 /**
@@ -36,8 +37,7 @@ class AddressRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return AccessPolicy.isHealth(request.getRequestURI());
     }
 
     @Override

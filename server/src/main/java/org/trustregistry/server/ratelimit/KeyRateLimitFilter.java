@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trustregistry.server.security.Caller;
 import org.trustregistry.server.web.FilterOrder;
+import org.trustregistry.server.security.AccessPolicy;
 import org.trustregistry.server.web.Problems;
 
 /** The rate limit of calls an API key authenticated, by key (after the key check): over it, 429. */
@@ -27,8 +28,7 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return AccessPolicy.isHealth(request.getRequestURI());
     }
 
     @Override

@@ -80,7 +80,12 @@ public final class AccessPolicy {
      * 401 or 200 by the key it carries would tell anyone whether a guessed key is valid.
      */
     public static boolean isHealthProbe(String method, String path) {
-        return (method.equals("GET") || method.equals("HEAD")) && ACTUATOR_HEALTH.matcher(path).matches();
+        return (method.equals("GET") || method.equals("HEAD")) && isHealth(path);
+    }
+
+    /** {@code /actuator/health} and its groups (liveness, readiness, components). */
+    public static boolean isHealth(String path) {
+        return ACTUATOR_HEALTH.matcher(path).matches();
     }
 
     public static Requirement requirementFor(String method, String path) {
