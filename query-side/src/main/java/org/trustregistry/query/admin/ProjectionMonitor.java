@@ -273,7 +273,9 @@ public class ProjectionMonitor implements SmartLifecycle {
                 waitingSince.put(name, since);
             }
             if (rebuilding.contains(name) && replayDone(processor)
-                    && (since == null || clock.millis() - since <= maxLag.toMillis())) {
+                    // not clock.millis(): on JDK 17 a Clock.tick of less than a millisecond (ours: 1 µs) divides
+                    // by zero there (Clock.TickClock.millis), which made a rebuild request answer 500
+                    && (since == null || clock.instant().toEpochMilli() - since <= maxLag.toMillis())) {
                 rebuilding.remove(name);
                 log.info("Projection {} is rebuilt, at position {}", name, position);
             }
