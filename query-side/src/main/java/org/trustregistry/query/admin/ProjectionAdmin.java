@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+    /** A waiter looks again at least this often: a failure, stop or rebuild changes what it waits for without a batch. */
+    private static final long LOOK_AGAIN_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
 
     /** Where a projection stands against the event store, as {@code GET /v2/admin/projections} shows it. */
     public record ProjectionStatus(String name, ProjectionMonitor.State state, String reason, long position, long head,
@@ -38,11 +40,14 @@ public class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final ProjectionMonitor monitor;
     private final JdbcClient jdbc;
+    private final ProjectionProgress progress;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMonitor monitor, JdbcClient jdbc) {
+    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMonitor monitor, JdbcClient jdbc,
+                    ProjectionProgress progress) {
         this.processing = processing;
         this.monitor = monitor;
         this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -138,6 +143,7 @@ public class ProjectionAdmin {
         long deadline = System.nanoTime() + timeout.toNanos();
         long head = head();
         while (System.nanoTime() < deadline) {
+            long seen = progress.generation();
             long target = head;
             boolean all = streamingProcessors().values().stream().allMatch(p -> processedAll(p, target));
             if (all) {
@@ -149,7 +155,8 @@ public class ProjectionAdmin {
                 head = now;
                 continue;
             }
-            if (!pause()) {
+            long left = deadline - System.nanoTime();
+            if (left > 0 && !progress.awaitAfter(seen, Math.min(left, LOOK_AGAIN_NANOS))) {
                 return false;
             }
         }
@@ -167,6 +174,7 @@ public class ProjectionAdmin {
         List<Long> own = new ArrayList<>(positions);
         long last = own.stream().mapToLong(Long::longValue).max().orElse(Positions.NONE);
         while (true) {
+            long seen = progress.generation();
             Set<String> behind = behind(own);
             if (behind.isEmpty()) {
                 List<Long> followUps = requestId == null ? List.of() : causedBy(requestId, last);
@@ -178,7 +186,8 @@ public class ProjectionAdmin {
                 continue;
             }
             Set<String> waitable = behind.stream().filter(this::canProgress).collect(Collectors.toSet());
-            if (waitable.isEmpty() || System.nanoTime() >= deadline || !pause()) {
+            long left = deadline - System.nanoTime();
+            if (waitable.isEmpty() || left <= 0 || !progress.awaitAfter(seen, Math.min(left, LOOK_AGAIN_NANOS))) {
                 return new TreeSet<>(behind);
             }
         }
@@ -232,16 +241,6 @@ public class ProjectionAdmin {
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE global_index > ? "
                         + "AND convert_from(meta_data, 'UTF8')::jsonb ->> 'requestId' = ? ORDER BY global_index")
                 .params(after, requestId).query(Long.class).list();
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(2);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** The streaming processors, worked out once Axon has made them (it keeps the same ones; see ProjectionMonitor). */

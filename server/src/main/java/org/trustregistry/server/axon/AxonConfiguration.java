@@ -174,9 +174,8 @@ public class AxonConfiguration {
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
         PromptEventStore store = new PromptEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)), storageEngine);
         store.registerDispatchInterceptor(new org.trustregistry.server.web.RequestEvents());
         return store;
     }
