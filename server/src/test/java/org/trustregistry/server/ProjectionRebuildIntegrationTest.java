@@ -29,9 +29,11 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
 
     @Test
     void rebuilding_every_projection_changes_nothing() {
-        scriptedHistory();
+        List<String> entities = scriptedHistory();
         awaitProjections();
         Map<String, List<Map<String, Object>>> before = snapshot();
+        Map<String, String> signed = new LinkedHashMap<>();
+        entities.forEach(path -> signed.put(path, api.get(path + "/entry", null).json().get("entry").asString()));
         assertThat(before.get("issuers")).isNotEmpty();
         assertThat(before.get("status_history")).hasSizeGreaterThan(5);
         assertThat(before.get("federation_connections")).isNotEmpty();
@@ -60,6 +62,8 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         for (String table : before.keySet()) {
             assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(before.get(table));
         }
+        signed.forEach((path, entry) -> assertThat(api.get(path + "/entry", null).json().get("entry").asString())
+                .as("signed again after the rebuild: " + path).isEqualTo(entry));
     }
 
     @Test
@@ -68,7 +72,8 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         assertThat(api.get("/v2/admin/projections/nope", ADMIN_KEY).status()).isEqualTo(404);
     }
 
-    private void scriptedHistory() {
+    /** Builds a history touching every projection; answers the paths of the entities whose entries it signed. */
+    private List<String> scriptedHistory() {
         String framework = api.post("/v2/trust-frameworks", Api.json(Map.of("name", unique("Framework "),
                 "legalAgreements", List.of("https://terms.example"))), ADMIN_KEY).id();
         api.patch("/v2/trust-frameworks/" + framework + "/status", Api.json(Map.of("status", "DEPRECATED",
@@ -121,6 +126,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
                 "endpoint", "https://gone.example")), ADMIN_KEY);
         assertThat(api.post("/v2/dids/" + unreachable.replace("%", "%25") + "/resolve", "", ADMIN_KEY).status())
                 .as("a failed resolution is recorded too").isEqualTo(502);
+        return List.of("/v2/issuers/" + issuer, "/v2/issuers/" + delegate, "/v2/verifiers/" + verifier);
     }
 
     private static int closedPort() {
@@ -136,7 +142,9 @@ class ProjectionRebuildIntegrationTest extends IntegrationTest {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         TABLES.values().stream().flatMap(List::stream).sorted().forEach(table -> tables.put(table,
                 jdbc.sql("SELECT * FROM " + table + " t ORDER BY t::text").query().listOfRows().stream()
-                        .map(ProjectionRebuildIntegrationTest::comparable).toList()));
+                        .map(ProjectionRebuildIntegrationTest::comparable)
+                        // signed when first read (a cache a rebuild empties): compared through the API below
+                        .peek(row -> row.remove("entry_jws")).toList()));
         return tables;
     }
 

@@ -105,6 +105,31 @@ class SignedEntryIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void an_entry_is_signed_when_first_read_with_the_key_of_its_time_and_the_same_bytes_every_time() throws Exception {
+        String registry = createRegistry();
+        String verifier = register("verifiers", registry, did("lazy"), List.of());
+        changeStatus("verifiers", verifier, "ACTIVE", null);
+        assertThat(api.post("/v2/registries/" + registry + "/keys/rotate", "", ADMIN_KEY).status()).isEqualTo(200);
+        awaitProjections();
+        assertThat(jdbc.sql("SELECT count(*) FROM registry_entries WHERE entity_id = ? AND entry_jws IS NULL")
+                .param(UUID.fromString(verifier)).query(Long.class).single()).as("not signed yet").isEqualTo(2);
+
+        JsonNode entry = api.get("/v2/verifiers/" + verifier + "/entry", null).json();
+        String jws = entry.get("entry").asString();
+        assertThat(entry.get("kid").asString()).as("the key in use when it became ACTIVE").endsWith("#key-1");
+        assertThat(new JsonWebSignature() {{ setCompactSerialization(jws); }}.getKeyIdHeaderValue()).endsWith("#key-1");
+        assertThat(verifiedIndependently(jws, api.get("/v2/registries/" + registry + "/did.json", null).json()))
+                .isTrue();
+        assertThat(jdbc.sql("SELECT entry_jws FROM registry_entries WHERE entity_id = ? ORDER BY version DESC LIMIT 1")
+                .param(UUID.fromString(verifier)).query(String.class).single()).as("kept once signed").isEqualTo(jws);
+
+        jdbc.sql("UPDATE registry_entries SET entry_jws = NULL WHERE entity_id = ?").param(UUID.fromString(verifier))
+                .update();
+        assertThat(api.get("/v2/verifiers/" + verifier + "/entry", null).json().get("entry").asString())
+                .as("signed again: the same bytes").isEqualTo(jws);
+    }
+
+    @Test
     void bad_input_unknown_ids_and_missing_keys() {
         assertThat(api.post("/v2/entries/verify", "{}", null).status()).isEqualTo(400);
         JsonNode garbage = api.post("/v2/entries/verify", Api.json(Map.of("entry", "not.a.jws!")), null).json();

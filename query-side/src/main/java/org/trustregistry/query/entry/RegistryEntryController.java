@@ -31,10 +31,13 @@ class RegistryEntryController {
 
     private final RegistryEntryRepository entries;
     private final RegistrySigningKeyRepository keys;
+    private final RegistryEntrySignatures signatures;
 
-    RegistryEntryController(RegistryEntryRepository entries, RegistrySigningKeyRepository keys) {
+    RegistryEntryController(RegistryEntryRepository entries, RegistrySigningKeyRepository keys,
+                            RegistryEntrySignatures signatures) {
         this.entries = entries;
         this.keys = keys;
+        this.signatures = signatures;
     }
 
     @GetMapping("/v2/issuers/{id}/entry")
@@ -109,7 +112,7 @@ class RegistryEntryController {
     }
 
     private RegistryEntryView latest(EntityType type, UUID id) {
-        return entries.findFirstByEntityTypeAndEntityIdOrderByVersionDesc(type.name(), id)
+        return entries.findFirstByEntityTypeAndEntityIdOrderByVersionDesc(type.name(), id).map(signatures::signed)
                 .orElseThrow(() -> new NotFoundException("No " + type.name().toLowerCase() + " " + id));
     }
 }

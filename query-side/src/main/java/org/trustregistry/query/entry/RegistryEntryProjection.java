@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,24 +27,22 @@ import org.trustregistry.shared.EntityType;
 /**
  * For every state of every issuer and verifier, a registry entry signed by its registry (a compact
  * JWS, EdDSA): the entity's DID, registry, status, credential types, validity window and version.
- * Each entry is signed with the registry's key in use when the event happened; the registry's signing
- * keys are kept alongside (registry_signing_keys) for its DID document.
+ * Each entry is signed with the registry's key in use when the event happened — when it is first read
+ * ({@link RegistryEntrySignatures}); the registry's signing keys are kept alongside (registry_signing_keys)
+ * for its DID document.
  */
 @Component
 @ProcessingGroup(RegistryEntryProjection.NAME)
 public class RegistryEntryProjection {
 
     public static final String NAME = "registry-entries";
-    static final String TYPE = "JOSE";
 
     private final RegistryEntryRepository entries;
     private final RegistrySigningKeyRepository keys;
-    private final EntrySigner signer;
 
-    RegistryEntryProjection(RegistryEntryRepository entries, RegistrySigningKeyRepository keys, EntrySigner signer) {
+    RegistryEntryProjection(RegistryEntryRepository entries, RegistrySigningKeyRepository keys) {
         this.entries = entries;
         this.keys = keys;
-        this.signer = signer;
     }
 
     @EventHandler
@@ -127,13 +124,9 @@ public class RegistryEntryProjection {
         state.put("registryDid", key.getEcosystemDid());
         state.put("version", sequence);
         state.put("issuedAt", at.toString());
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", "EdDSA");
-        header.put("kid", key.getKid());
-        header.put("typ", TYPE);
-        String jws = CompactJws.sign(header, state, input -> signer.sign(registryId, key.getKid(), input));
-        entries.saveAndFlush(new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
-                type.name(), entityId, (String) state.get("did"), jws, state, key.getKid(), sequence, at));
+        // signed with this key when first read (RegistryEntrySignatures): the same bytes as signing now
+        entries.save(new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
+                type.name(), entityId, (String) state.get("did"), null, state, key.getKid(), sequence, at));
     }
 
     private static void window(Map<String, Object> state, Instant validFrom, Instant validUntil) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of registry_entries: one signed state of an issuer or verifier (id = the event it records). */
+/** A row of registry_entries: one state of an issuer or verifier (id = the event it records), signed once read. */
 @Entity
 @Table(name = "registry_entries")
 public class RegistryEntryView {
@@ -48,6 +48,11 @@ public class RegistryEntryView {
         this.kid = kid;
         this.version = version;
         this.createdAt = createdAt;
+    }
+
+    /** This entry with its compact JWS (a detached copy: the row is not changed through it). */
+    RegistryEntryView withEntry(String jws) {
+        return new RegistryEntryView(id, registryId, entityType, entityId, did, jws, payload, kid, version, createdAt);
     }
 
     public UUID getId() { return id; }
