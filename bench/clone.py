@@ -21,7 +21,7 @@ COLUMNS = "aggregate_identifier, sequence_number, type, event_identifier, payloa
           "time_stamp, payload, meta_data"
 
 originals = subprocess.run(PSQL + ["-At", "-F", "\t", "-c",
-    f"SELECT {COLUMNS.replace('payload, meta_data', 'encode(payload, ''hex''), encode(meta_data, ''hex'')')} "
+    "SELECT " + COLUMNS.replace("payload, meta_data", "encode(payload, 'hex'), encode(meta_data, 'hex')") + " "
     "FROM domain_event_entry WHERE payload_type NOT LIKE 'org.trustregistry.events.apikey.%' "
     "AND payload_type NOT LIKE 'org.trustregistry.events.access.%' ORDER BY global_index"],
     check=True, capture_output=True).stdout.decode().splitlines()

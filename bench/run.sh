@@ -2,7 +2,9 @@
 # TRQP benchmark: a realistic registry (10,000 issuers across 10 registries, each with a history), then
 # POST /v2/authorization with mixed current and past-time queries from wrk on loopback, while a sample
 # of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS)
-# Needs: JDK 17, python3, wrk (apt-get install wrk). Run as a normal user or as root (embedded PostgreSQL).
+# Then nginx answers a fixed TRQP answer on the same machine, driven by the same wrk script: the HTTP ceiling,
+# and the ratio to it.
+# Needs: JDK 17, python3, wrk, nginx (apt-get install wrk nginx). Run as a normal user or as root.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
@@ -14,7 +16,8 @@ TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP
   java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" \
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+NGINX_PORT=${NGINX_PORT:-8098}
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")"; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 export OUT=$DATA/queries.json
 python3 load.py
@@ -31,5 +34,43 @@ echo "projections caught up ${waited}s after the load" >&2
 python3 queries.lua.py && mv trqp.lua "$DATA/trqp.lua"
 wrk -t2 -c"${CONNECTIONS:-12}" -d10s -s "$DATA/trqp.lua" "$BASE" > /dev/null   # warm-up
 SAMPLE=500 python3 check.py & CHECK=$!
-wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE"
+wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE" | tee "$DATA/trqp.out"
 wait $CHECK
+
+# the reference: nginx answering one real TRQP answer (taken from the server) to the same requests
+ANSWER=$(curl -s -H 'Content-Type: application/json' "$BASE/v2/authorization" \
+  -d "$(python3 -c 'import json,os; print(json.dumps(json.load(open(os.environ["OUT"]))[1]["body"]))')")
+mkdir -p "$DATA/nginx"
+python3 - "$DATA" "$NGINX_PORT" "$ANSWER" <<'PY'
+import sys
+data, port, answer = sys.argv[1], sys.argv[2], sys.argv[3]
+escaped = answer.replace("\\", "\\\\").replace("'", "\\'")
+open(f"{data}/nginx.conf", "w").write(f"""
+worker_processes auto;
+pid {data}/nginx.pid;
+error_log {data}/nginx/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {data}/nginx; proxy_temp_path {data}/nginx; fastcgi_temp_path {data}/nginx;
+  uwsgi_temp_path {data}/nginx; scgi_temp_path {data}/nginx;
+  server {{
+    listen 127.0.0.1:{port};
+    location = /v2/authorization {{ default_type application/json; return 200 '{escaped}'; }}
+  }}
+}}
+""")
+PY
+nginx -c "$DATA/nginx.conf" -p "$DATA/nginx"
+for _ in $(seq 1 50); do [ -f "$DATA/nginx.pid" ] && break; sleep 0.1; done
+wrk -t2 -c"${CONNECTIONS:-12}" -d5s -s "$DATA/trqp.lua" "http://127.0.0.1:$NGINX_PORT" > /dev/null   # warm-up
+echo "nginx, a fixed TRQP answer, the same requests:"
+wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "http://127.0.0.1:$NGINX_PORT" \
+  | tee "$DATA/nginx.out"
+python3 - "$DATA/trqp.out" "$DATA/nginx.out" <<'PY'
+import re, sys
+def rate(path):
+    return float(re.search(r"throughput ([0-9.]+) queries/s", open(path).read()).group(1))
+ours, ceiling = rate(sys.argv[1]), rate(sys.argv[2])
+print(f"ratio: TRQP {ours:.0f}/s = {100 * ours / ceiling:.1f} % of nginx's {ceiling:.0f}/s")
+PY

@@ -88,11 +88,13 @@ public class ProjectionProcessing {
     void configure(EventProcessingConfigurer processing, ProjectionFailureRecorder failures, JdbcClient jdbc,
                    ObjectProvider<ConnectionProvider> connections, ObjectProvider<DeadLetterSchema> deadLetterSchema,
                    @Value("${trust-registry.projections.batch-size:100}") int batchSize,
-                   @Value("${trust-registry.projections.segments:1}") int segments) {
+                   @Value("${trust-registry.projections.segments:1}") int segments,
+                   @Value("${trust-registry.projections.token-claim-interval:PT5S}") java.time.Duration claimInterval) {
         processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .batchSize(batchSize)
-                        // also how often an idle processor looks for events appended by other processes
-                        .tokenClaimInterval(1000)
+                        // how often an idle processor looks at the token store (for segments to claim); events
+                        // appended by other processes are found by the store's producer, every second
+                        .tokenClaimInterval(claimInterval.toMillis())
                         .initialSegmentCount(segments))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> failures.errorHandler())
