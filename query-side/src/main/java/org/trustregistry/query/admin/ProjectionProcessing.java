@@ -100,6 +100,10 @@ public class ProjectionProcessing {
                 .registerDefaultErrorHandler(c -> failures.errorHandler())
                 .registerDefaultHandlerInterceptor((c, processor) -> failures.interceptor(processor));
         PROJECTIONS.forEach(name -> processing.registerHandlerInterceptor(name, c -> asynchronousCommit(jdbc)));
+        if (Boolean.getBoolean("experiment.one")) {
+            PROJECTIONS.forEach(name -> processing.assignProcessingGroup(name, "projections"));
+            processing.registerHandlerInterceptor("projections", c -> asynchronousCommit(jdbc));
+        }
 
         String directory = DidDirectoryProjection.NAME;
         EnqueuePolicy<EventMessage<?>> park = (letter, cause) -> Decisions.enqueue(new ParkedBecause(cause));

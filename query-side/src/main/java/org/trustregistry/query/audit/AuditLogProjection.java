@@ -53,7 +53,7 @@ public class AuditLogProjection {
             resourceType = domain.getType();
             resourceId = domain.getAggregateIdentifier();
         }
-        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
+        log.insert(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
                 text(meta, MessageMetadata.ACTOR_ID), text(meta, MessageMetadata.ACTOR_ROLE),
                 text(meta, MessageMetadata.REQUEST_ID), payload.getClass().getSimpleName(), resourceType, resourceId,
                 AuditResult.SUCCESS.name(), json.convertValue(payload, MAP)));
@@ -62,7 +62,7 @@ public class AuditLogProjection {
     @EventHandler
     void on(AccessRefused refused, EventMessage<?> event) {
         String resourceType = refused.resourceType() == null ? "-" : refused.resourceType();
-        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
+        log.insert(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
                 refused.actorId(), refused.actorRole(), refused.requestId(), refused.operation(),
                 resourceType.length() > RESOURCE_TYPE_LENGTH ? resourceType.substring(0, RESOURCE_TYPE_LENGTH)
                         : resourceType,
@@ -72,7 +72,7 @@ public class AuditLogProjection {
 
     @EventHandler
     void on(AccessRefusalsSummarised summary, EventMessage<?> event) {
-        log.save(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
+        log.insert(new AuditLogView(UUID.fromString(event.getIdentifier()), position(event), event.getTimestamp(),
                 summary.actorId(), null, null, AccessRefusalsSummarised.class.getSimpleName(), CLIENT_ADDRESS,
                 summary.clientAddress(), summary.result().name(), json.convertValue(summary, MAP)));
     }

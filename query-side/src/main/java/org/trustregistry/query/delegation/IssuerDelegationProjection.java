@@ -26,7 +26,7 @@ public class IssuerDelegationProjection {
 
     @EventHandler
     void on(DelegationGranted event, @SequenceNumber long sequence) {
-        delegations.save(new IssuerDelegationView(event, sequence));
+        delegations.insert(new IssuerDelegationView(event, sequence));
     }
 
     @EventHandler

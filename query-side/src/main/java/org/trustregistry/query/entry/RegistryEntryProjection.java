@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
 import org.trustregistry.events.accreditation.CredentialTypeWithdrawn;
@@ -45,12 +47,39 @@ public class RegistryEntryProjection {
         this.keys = keys;
     }
 
+    /**
+     * What this batch has read or written, so that a batch with many events of one entity or registry asks the
+     * table once (the rows are the batch's own: a rolled-back batch takes its cache with it).
+     */
+    private record BatchCache(Map<UUID, RegistryEntryView> latest, Map<UUID, RegistrySigningKeyView> keys) {
+    }
+
+    private static final String CACHE = RegistryEntryProjection.class.getName() + ".batch";
+
+    private static BatchCache batch() {
+        return CurrentUnitOfWork.get().root()
+                .getOrComputeResource(CACHE, k -> new BatchCache(new HashMap<>(), new HashMap<>()));
+    }
+
     @EventHandler
     void on(RegistrySigningKeyAdded event) {
-        keys.findFirstByRegistryIdAndReplacedAtIsNull(event.registryId())
-                .ifPresent(previous -> previous.replacedAt(event.activeFrom()));
-        keys.saveAndFlush(new RegistrySigningKeyView(event.kid(), event.registryId(), event.ecosystemDid(),
-                event.publicKeyJwk(), event.activeFrom()));
+        currentKey(event.registryId()).ifPresent(previous -> previous.replacedAt(event.activeFrom()));
+        RegistrySigningKeyView key = new RegistrySigningKeyView(event.kid(), event.registryId(), event.ecosystemDid(),
+                event.publicKeyJwk(), event.activeFrom());
+        keys.insert(key);
+        batch().keys().put(event.registryId(), key);
+    }
+
+    private Optional<RegistrySigningKeyView> currentKey(UUID registryId) {
+        Map<UUID, RegistrySigningKeyView> known = batch().keys();
+        RegistrySigningKeyView key = known.get(registryId);
+        if (key == null) {
+            key = keys.findFirstByRegistryIdAndReplacedAtIsNull(registryId).orElse(null);
+            if (key != null) {
+                known.put(registryId, key);
+            }
+        }
+        return Optional.ofNullable(key);
     }
 
     @EventHandler
@@ -109,7 +138,8 @@ public class RegistryEntryProjection {
 
     private void next(EntityType type, UUID entityId, EventMessage<?> message, long sequence, Instant at,
                       Consumer<Map<String, Object>> change) {
-        RegistryEntryView latest = entries.findFirstByEntityIdOrderByVersionDesc(entityId)
+        RegistryEntryView latest = Optional.ofNullable(batch().latest().get(entityId))
+                .or(() -> entries.findFirstByEntityIdOrderByVersionDesc(entityId))
                 .orElseThrow(() -> new NotFoundException("no entry yet for " + entityId));
         Map<String, Object> state = new HashMap<>(latest.getPayload());
         change.accept(state);
@@ -119,14 +149,16 @@ public class RegistryEntryProjection {
     private void sign(EntityType type, UUID entityId, Map<String, Object> state, EventMessage<?> message,
                       long sequence, Instant at) {
         UUID registryId = UUID.fromString((String) state.get("registryId"));
-        RegistrySigningKeyView key = keys.findFirstByRegistryIdAndReplacedAtIsNull(registryId)
+        RegistrySigningKeyView key = currentKey(registryId)
                 .orElseThrow(() -> new NotFoundException("no signing key for registry " + registryId));
         state.put("registryDid", key.getEcosystemDid());
         state.put("version", sequence);
         state.put("issuedAt", at.toString());
         // signed with this key when first read (RegistryEntrySignatures): the same bytes as signing now
-        entries.save(new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
-                type.name(), entityId, (String) state.get("did"), null, state, key.getKid(), sequence, at));
+        RegistryEntryView entry = new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
+                type.name(), entityId, (String) state.get("did"), null, state, key.getKid(), sequence, at);
+        entries.insert(entry);
+        batch().latest().put(entityId, entry);
     }
 
     private static void window(Map<String, Object> state, Instant validFrom, Instant validUntil) {

@@ -25,7 +25,7 @@ public class FederationConnectionProjection {
 
     @EventHandler
     void on(FederationConnectionEstablished event, @SequenceNumber long sequence) {
-        connections.save(new FederationConnectionView(event, sequence));
+        connections.insert(new FederationConnectionView(event, sequence));
     }
 
     @EventHandler

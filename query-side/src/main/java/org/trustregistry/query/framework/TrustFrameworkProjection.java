@@ -30,7 +30,7 @@ public class TrustFrameworkProjection {
         view.describe(event.name(), event.frameworkVersion(), event.description(), event.governanceFrameworkUrl(),
                 event.legalAgreements(), event.jurisdictions(), event.contexts());
         view.touched(event.createdAt(), sequence);
-        frameworks.save(view);
+        frameworks.insert(view);
     }
 
     @EventHandler

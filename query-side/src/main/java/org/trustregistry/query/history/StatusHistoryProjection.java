@@ -30,7 +30,7 @@ public class StatusHistoryProjection {
     @EventHandler
     void on(EntityRegistered event, EventMessage<?> message, @SequenceNumber long sequence) {
         MetaData meta = message.getMetaData();
-        history.save(new StatusHistoryView(UUID.fromString(message.getIdentifier()), event.entityType().name(),
+        history.insert(new StatusHistoryView(UUID.fromString(message.getIdentifier()), event.entityType().name(),
                 event.entityId(), event.did(), event.registryId(), REGISTER, null, EntityStatus.PENDING.name(), null,
                 event.actor(), text(meta, MessageMetadata.ACTOR_ROLE), text(meta, MessageMetadata.REQUEST_ID),
                 event.registeredAt(), sequence));
@@ -39,7 +39,7 @@ public class StatusHistoryProjection {
     @EventHandler
     void on(EntityStatusChanged event, EventMessage<?> message, @SequenceNumber long sequence) {
         MetaData meta = message.getMetaData();
-        history.save(new StatusHistoryView(UUID.fromString(message.getIdentifier()), event.entityType().name(),
+        history.insert(new StatusHistoryView(UUID.fromString(message.getIdentifier()), event.entityType().name(),
                 event.entityId(), event.did(), event.registryId(), event.transition().name(),
                 event.previousStatus().name(), event.newStatus().name(), event.reason(), event.actor(),
                 text(meta, MessageMetadata.ACTOR_ROLE), text(meta, MessageMetadata.REQUEST_ID), event.effectiveAt(),

@@ -33,7 +33,7 @@ public class TrustRegistryProjection {
         view.linkFramework(event.trustFrameworkId());
         view.status(event.status().name(), null);
         view.touched(event.createdAt(), sequence);
-        registries.save(view);
+        registries.insert(view);
     }
 
     @EventHandler

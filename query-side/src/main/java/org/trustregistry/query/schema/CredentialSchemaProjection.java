@@ -25,7 +25,7 @@ public class CredentialSchemaProjection {
 
     @EventHandler
     void on(CredentialSchemaRegistered event, @SequenceNumber long sequence) {
-        schemas.save(new CredentialSchemaView(event, sequence));
+        schemas.insert(new CredentialSchemaView(event, sequence));
     }
 
     @EventHandler
