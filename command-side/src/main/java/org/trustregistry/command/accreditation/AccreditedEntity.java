@@ -190,6 +190,11 @@ public abstract class AccreditedEntity {
 
     @EventSourcingHandler
     void on(EntityRegistered event) {
+        if (event.entityType() != events.entityType()) {
+            // the other kind's id: left without an identifier, Axon refuses to load it as this kind
+            // (IncompatibleAggregateException, answered 404 like an unknown id) instead of appending to it
+            return;
+        }
         id = event.entityId();
         did = event.did();
         registryId = event.registryId();

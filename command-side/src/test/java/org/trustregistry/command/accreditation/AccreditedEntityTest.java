@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,16 @@ class AccreditedEntityTest {
                 .isEqualTo(prefix + "CredentialTypeWithdrawn");
         assertThat(((EntityEvent) registered()).entityType()).isEqualTo(type);
         assertThat(((EntityEvent) registered()).entityId()).isEqualTo(ID);
+    }
+
+    @Test
+    void the_other_kind_s_id_is_no_entity_of_this_kind() {
+        EntityType other = type == EntityType.ISSUER ? EntityType.VERIFIER : EntityType.ISSUER;
+        fixture.given(AccreditationEvents.of(other).registered(ID, DID, REGISTRY, new EntityProfile("X", null, null,
+                        null, null, null, UNTIL, null, null), ACTOR, SINCE))
+                .when(changeStatus(ACTIVE, null, null), BY_ACTOR)
+                .expectException(IncompatibleAggregateException.class)
+                .expectNoEvents();
     }
 
     @Test
