@@ -204,5 +204,9 @@ class AccreditedEntityLifecycleIntegrationTest extends IntegrationTest {
         // the id of another kind of aggregate is unknown here too
         String registry = createRegistry();
         assertThat(changeStatus(kind, registry, "ACTIVE", null).status()).isEqualTo(404);
+        // and so is the other kind's: nothing is appended to its stream
+        String other = register(kind.equals("issuers") ? "verifiers" : "issuers", registry, did("other"), List.of());
+        assertThat(changeStatus(kind, other, "ACTIVE", null).status()).isEqualTo(404);
+        assertThat(eventCount(other)).isEqualTo(1);
     }
 }

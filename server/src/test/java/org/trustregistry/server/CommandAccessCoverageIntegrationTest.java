@@ -19,12 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+import org.trustregistry.command.accreditation.ExpireEntity;
+import org.trustregistry.command.accreditation.RegisterEntity;
 import org.trustregistry.command.common.access.Actor;
 import org.trustregistry.command.common.access.CommandAccess;
 import org.trustregistry.command.delegation.LapseDelegation;
 import org.trustregistry.command.did.UpdateDidService;
-import org.trustregistry.command.issuer.ExpireIssuer;
-import org.trustregistry.command.issuer.RegisterIssuer;
 import org.trustregistry.command.registry.CreateTrustRegistry;
 import org.trustregistry.server.security.Role;
 
@@ -45,7 +45,7 @@ class CommandAccessCoverageIntegrationTest extends IntegrationTest {
     void every_command_type_handled_anywhere_has_a_rule_of_its_own() throws Exception {
         Set<Class<?>> handled = handledCommandTypes();
         assertThat(handled).as("command types of the @CommandHandlers found").hasSizeGreaterThan(30)
-                .contains(CreateTrustRegistry.class, RegisterIssuer.class, UpdateDidService.class, ExpireIssuer.class,
+                .contains(CreateTrustRegistry.class, RegisterEntity.class, UpdateDidService.class, ExpireEntity.class,
                         LapseDelegation.class);
         assertThat(names(handled.stream().filter(type -> !access.hasRule(type))))
                 .as("command types without an access rule: decide who may send them and say so in the "

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,40 +31,44 @@ import org.trustregistry.shared.SchemaStatus;
 
 /**
  * What issuers and verifiers have in common: the lifecycle, the profile and the credential types
- * they are authorized for. The rules live here once; the subclasses only name their events.
+ * they are authorized for. The rules live here once; the subclasses only give their kind's events.
+ * {@link AccreditedEntityCommandHandler} and {@link EntityAdmission} hand the commands in.
  */
 public abstract class AccreditedEntity {
 
     @AggregateIdentifier
-    protected UUID id;
-    protected String did;
-    protected UUID registryId;
-    protected EntityStatus status;
-    protected String statusReason;
-    protected EntityProfile profile;
+    private UUID id;
+    private String did;
+    private UUID registryId;
+    private EntityStatus status;
+    private String statusReason;
+    private EntityProfile profile;
     /** When the current validity window was set (registration, profile update, renewal). */
-    protected Instant windowSetAt;
-    protected final Map<UUID, String> credentialTypes = new LinkedHashMap<>();
+    private Instant windowSetAt;
+    private final Map<UUID, String> credentialTypes = new LinkedHashMap<>();
 
-    protected abstract EntityType entityType();
+    /** The kind's events: all that issuers and verifiers do differently. */
+    private final AccreditationEvents events;
 
-    protected abstract Object profileUpdatedEvent(EntityProfile profile, String actor, Instant at);
+    protected AccreditedEntity(AccreditationEvents events) {
+        this.events = events;
+    }
 
-    protected abstract Object statusChangedEvent(LifecycleTransition transition, EntityStatus previous,
-                                                 String reason, Instant renewedUntil, String actor, Instant at);
+    /** Registration (the admission's checks passed), with the schemas to authorize at once. */
+    void register(RegisterEntity command, List<SchemaCatalog.Entry> schemas, String actor, Instant now) {
+        apply(events.registered(command.entityId(), command.did(), command.registryId(), command.profile(),
+                actor, now))
+                // after the registration is applied: the rules of authorize() read the new state
+                .andThen(() -> schemas.forEach(schema -> authorize(schema, actor, now)));
+    }
 
-    protected abstract Object credentialTypeAuthorizedEvent(CredentialTypeRef type, String actor, Instant at);
-
-    protected abstract Object credentialTypeWithdrawnEvent(CredentialTypeRef type, String reason, String actor,
-                                                           Instant at);
-
-    protected void updateProfile(EntityProfile newProfile, String actor, Instant now) {
+    void updateProfile(EntityProfile newProfile, String actor, Instant now) {
         expireIfDue(now);
         if (status.isFinal()) {
             throw new RuleViolationException(describe() + " is revoked; its profile can no longer change");
         }
         newProfile.validate();
-        apply(profileUpdatedEvent(newProfile, actor, now));
+        apply(events.profileUpdated(id, did, registryId, newProfile, actor, now));
         // a window that now ends in the past ends the accreditation from now on (never before the update)
         expireIfDue(now);
     }
@@ -72,7 +77,7 @@ public abstract class AccreditedEntity {
      * Move to {@code target} by the one transition of the lifecycle that leads there from the current
      * status (ACTIVE means activate, reinstate or renew depending on where the entity stands).
      */
-    protected void changeStatus(EntityStatus target, String reason, Instant renewedUntil, String actor, Instant now) {
+    void changeStatus(EntityStatus target, String reason, Instant renewedUntil, String actor, Instant now) {
         if (target == null) {
             throw new InvalidCommandException("status", "the target status is required");
         }
@@ -85,7 +90,7 @@ public abstract class AccreditedEntity {
     }
 
     /** Expiry is the registry's own act, when validUntil has passed. */
-    protected void expire(Instant now) {
+    void expire(Instant now) {
         if (!profile.window().hasEndedAt(now)) {
             throw new RuleViolationException(describe() + " is valid until " + profile.validUntil()
                     + "; it cannot expire before then");
@@ -99,7 +104,7 @@ public abstract class AccreditedEntity {
      * for it after its validUntil without the expiry before it, so its history stays in time order
      * however late the scheduler runs (or after downtime).
      */
-    protected void expireIfDue(Instant now) {
+    private void expireIfDue(Instant now) {
         if ((status == EntityStatus.ACTIVE || status == EntityStatus.SUSPENDED) && profile.window().hasEndedAt(now)) {
             expire(now);
         }
@@ -139,11 +144,11 @@ public abstract class AccreditedEntity {
             default -> {
             }
         }
-        apply(statusChangedEvent(transition, status, reason,
+        apply(events.statusChanged(transition, id, did, registryId, status, reason,
                 transition == LifecycleTransition.RENEW ? renewedUntil : null, actor, now));
     }
 
-    protected void authorize(SchemaCatalog.Entry schema, String actor, Instant now) {
+    void authorize(SchemaCatalog.Entry schema, String actor, Instant now) {
         expireIfDue(now);
         if (status.isFinal()) {
             throw new RuleViolationException(describe() + " is revoked and can be authorized for nothing");
@@ -158,17 +163,17 @@ public abstract class AccreditedEntity {
         if (credentialTypes.containsKey(schema.schemaId())) {
             throw new RuleViolationException(describe() + " is already authorized for " + schema.credentialType());
         }
-        apply(credentialTypeAuthorizedEvent(new CredentialTypeRef(schema.schemaId(), schema.credentialType()),
-                actor, now));
+        apply(events.authorized(id, did, registryId,
+                new CredentialTypeRef(schema.schemaId(), schema.credentialType()), actor, now));
     }
 
-    protected void withdraw(UUID schemaId, String reason, String actor, Instant now) {
+    void withdraw(UUID schemaId, String reason, String actor, Instant now) {
         expireIfDue(now);
         String type = credentialTypes.get(schemaId);
         if (type == null) {
             throw new UnknownReferenceException(describe() + " holds no credential type of schema " + schemaId);
         }
-        apply(credentialTypeWithdrawnEvent(new CredentialTypeRef(schemaId, type), reason, actor, now));
+        apply(events.withdrawn(id, did, registryId, new CredentialTypeRef(schemaId, type), reason, actor, now));
     }
 
     public AccreditedEntityState state() {
@@ -179,25 +184,28 @@ public abstract class AccreditedEntity {
                 profile.validUntil(), profile.endpoint(), profile.metadata(), status, statusReason, types);
     }
 
-    protected String describe() {
-        return (entityType() == EntityType.ISSUER ? "Issuer " : "Verifier ") + id;
+    private String describe() {
+        return (events.entityType() == EntityType.ISSUER ? "Issuer " : "Verifier ") + id;
     }
 
     @EventSourcingHandler
     void on(EntityRegistered event) {
+        if (event.entityType() != events.entityType()) {
+            // the other kind's id: left without an identifier, Axon refuses to load it as this kind
+            // (IncompatibleAggregateException, answered 404 like an unknown id) instead of appending to it
+            return;
+        }
         id = event.entityId();
         did = event.did();
         registryId = event.registryId();
         status = EntityStatus.PENDING;
-        profile = new EntityProfile(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
-                event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        profile = EntityProfile.of(event);
         windowSetAt = event.registeredAt();
     }
 
     @EventSourcingHandler
     void on(EntityProfileUpdated event) {
-        profile = new EntityProfile(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
-                event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        profile = EntityProfile.of(event);
         windowSetAt = event.updatedAt();
     }
 

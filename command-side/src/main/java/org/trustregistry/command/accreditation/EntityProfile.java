@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.trustregistry.command.common.InvalidCommandException;
 import org.trustregistry.command.common.Validation;
+import org.trustregistry.events.accreditation.EntityProfileEvent;
 import org.trustregistry.shared.ValidityWindow;
 
 /** The descriptive part of an issuer or verifier: everything an operator may change after registration. */
@@ -19,6 +20,12 @@ public record EntityProfile(String name, UUID trustFrameworkId, List<String> jur
         metadata = metadata == null ? Map.of() : metadata;
         validFrom = Validation.toMicros(validFrom);
         validUntil = Validation.toMicros(validUntil);
+    }
+
+    /** The profile an event states. */
+    static EntityProfile of(EntityProfileEvent event) {
+        return new EntityProfile(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
+                event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
     }
 
     void validate() {

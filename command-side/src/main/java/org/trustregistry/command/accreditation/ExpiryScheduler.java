@@ -9,8 +9,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.trustregistry.command.common.RuleViolationException;
 import org.trustregistry.command.common.SystemActor;
-import org.trustregistry.command.issuer.ExpireIssuer;
-import org.trustregistry.command.verifier.ExpireVerifier;
 
 /**
  * Expires issuers and verifiers whose validUntil has passed, by sending the expire command for each
@@ -39,12 +37,9 @@ public class ExpiryScheduler {
                initialDelayString = "${trust-registry.expiry.initial-delay:PT5S}")
     public void expireDue() {
         for (ExpiryDeadlines.Deadline deadline : deadlines.due(clock.instant(), batchSize)) {
-            Object command = switch (deadline.entityType()) {
-                case ISSUER -> new ExpireIssuer(deadline.entityId());
-                case VERIFIER -> new ExpireVerifier(deadline.entityId());
-            };
             try {
-                commands.sendAndWait(SystemActor.command(command));
+                commands.sendAndWait(SystemActor.command(
+                        new ExpireEntity(deadline.entityType(), deadline.entityId())));
                 log.info("{} {} expired: validUntil {} passed", deadline.entityType(), deadline.entityId(),
                         deadline.dueAt());
             } catch (RuleViolationException e) {

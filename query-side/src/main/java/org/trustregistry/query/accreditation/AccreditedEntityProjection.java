@@ -1,6 +1,7 @@
 package org.trustregistry.query.accreditation;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,23 +22,27 @@ public abstract class AccreditedEntityProjection<V extends AccreditedEntityView,
 
     private final EntityType type;
     private final AccreditationRepositories.Entities<V> entities;
+    private final Supplier<V> newView;
     private final AccreditationRepositories.Grants<G> grants;
+    private final Supplier<G> newGrant;
 
+    /** {@code newView} and {@code newGrant} make empty rows of the kind's two tables (their entities' constructors). */
     protected AccreditedEntityProjection(EntityType type, AccreditationRepositories.Entities<V> entities,
-                                         AccreditationRepositories.Grants<G> grants) {
+                                         Supplier<V> newView, AccreditationRepositories.Grants<G> grants,
+                                         Supplier<G> newGrant) {
         this.type = type;
         this.entities = entities;
+        this.newView = newView;
         this.grants = grants;
+        this.newGrant = newGrant;
     }
-
-    protected abstract V newView(EntityRegistered event, long version);
-
-    protected abstract G newGrant(CredentialTypeAuthorized event);
 
     @EventHandler
     void on(EntityRegistered event, @SequenceNumber long sequence) {
         if (event.entityType() == type) {
-            entities.save(newView(event, sequence));
+            V view = newView.get();
+            view.registered(event, sequence);
+            entities.save(view);
         }
     }
 
@@ -62,7 +67,9 @@ public abstract class AccreditedEntityProjection<V extends AccreditedEntityView,
     @EventHandler
     void on(CredentialTypeAuthorized event, @SequenceNumber long sequence) {
         if (event.entityType() == type) {
-            grants.save(newGrant(event));
+            G grant = newGrant.get();
+            grant.authorized(event);
+            grants.save(grant);
             find(event.entityId()).touched(event.effectiveAt(), sequence);
         }
     }

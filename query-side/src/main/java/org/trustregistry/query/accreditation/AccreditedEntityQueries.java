@@ -32,11 +32,12 @@ public abstract class AccreditedEntityQueries<V extends AccreditedEntityView, G 
     private final AccreditationRepositories.Entities<V> entities;
     private final AccreditationRepositories.Grants<G> grants;
 
-    protected AccreditedEntityQueries(String kind, Class<G> grantType, AccreditationRepositories.Entities<V> entities,
+    protected AccreditedEntityQueries(EntityType entityType, Class<G> grantType,
+                                      AccreditationRepositories.Entities<V> entities,
                                       AccreditationRepositories.Grants<G> grants, EntityHistory history) {
         this.history = history;
-        this.kind = kind;
-        this.entityType = EntityType.valueOf(kind.toUpperCase());
+        this.kind = entityType.name().toLowerCase();
+        this.entityType = entityType;
         this.grantType = grantType;
         this.entities = entities;
         this.grants = grants;

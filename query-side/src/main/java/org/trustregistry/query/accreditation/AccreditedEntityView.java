@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.trustregistry.events.accreditation.EntityProfileEvent;
 import org.trustregistry.events.accreditation.EntityProfileUpdated;
 import org.trustregistry.events.accreditation.EntityRegistered;
 
@@ -53,7 +54,8 @@ public abstract class AccreditedEntityView {
     protected AccreditedEntityView() {
     }
 
-    protected AccreditedEntityView(EntityRegistered event, long version) {
+    /** A new row: the entity as it was registered. */
+    void registered(EntityRegistered event, long version) {
         this.id = event.entityId();
         this.did = event.did();
         this.registryId = event.registryId();
@@ -61,14 +63,12 @@ public abstract class AccreditedEntityView {
         this.createdAt = event.registeredAt();
         this.status = "PENDING";
         this.statusChangedAt = event.registeredAt();
-        describe(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
-                event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        describe(event);
         touched(event.registeredAt(), version);
     }
 
     void update(EntityProfileUpdated event, long version) {
-        describe(event.name(), event.trustFrameworkId(), event.jurisdictions(), event.contexts(),
-                event.accreditationLevel(), event.validFrom(), event.validUntil(), event.endpoint(), event.metadata());
+        describe(event);
         touched(event.updatedAt(), version);
     }
 
@@ -88,18 +88,16 @@ public abstract class AccreditedEntityView {
         this.version = version;
     }
 
-    private void describe(String name, UUID trustFrameworkId, List<String> jurisdictions, List<String> contexts,
-                          String accreditationLevel, Instant validFrom, Instant validUntil, String endpoint,
-                          Map<String, Object> metadata) {
-        this.name = name;
-        this.trustFrameworkId = trustFrameworkId;
-        this.jurisdictions = jurisdictions == null ? List.of() : jurisdictions;
-        this.contexts = contexts == null ? List.of() : contexts;
-        this.accreditationLevel = accreditationLevel;
-        this.validFrom = validFrom;
-        this.validUntil = validUntil;
-        this.endpoint = endpoint;
-        this.metadata = metadata == null ? Map.of() : metadata;
+    private void describe(EntityProfileEvent event) {
+        this.name = event.name();
+        this.trustFrameworkId = event.trustFrameworkId();
+        this.jurisdictions = event.jurisdictions() == null ? List.of() : event.jurisdictions();
+        this.contexts = event.contexts() == null ? List.of() : event.contexts();
+        this.accreditationLevel = event.accreditationLevel();
+        this.validFrom = event.validFrom();
+        this.validUntil = event.validUntil();
+        this.endpoint = event.endpoint();
+        this.metadata = event.metadata() == null ? Map.of() : event.metadata();
     }
 
     public UUID getId() { return id; }

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
 
 /** A credential type an issuer or verifier is authorized for now (issuer_/verifier_credential_types). */
 @MappedSuperclass
@@ -52,13 +53,13 @@ public abstract class CredentialTypeGrantView {
     protected CredentialTypeGrantView() {
     }
 
-    protected CredentialTypeGrantView(UUID entityId, UUID schemaId, String credentialType, Instant authorizedAt,
-                                      String authorizedBy) {
-        this.entityId = entityId;
-        this.schemaId = schemaId;
-        this.credentialType = credentialType;
-        this.authorizedAt = authorizedAt;
-        this.authorizedBy = authorizedBy;
+    /** A new row: the grant as it was authorized. */
+    void authorized(CredentialTypeAuthorized event) {
+        this.entityId = event.entityId();
+        this.schemaId = event.schemaId();
+        this.credentialType = event.credentialType();
+        this.authorizedAt = event.effectiveAt();
+        this.authorizedBy = event.actor();
     }
 
     @JsonIgnore

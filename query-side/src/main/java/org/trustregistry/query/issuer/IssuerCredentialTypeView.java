@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
 import org.trustregistry.query.accreditation.CredentialTypeGrantView;
 
 /** A row of issuer_credential_types. */
@@ -14,11 +13,4 @@ import org.trustregistry.query.accreditation.CredentialTypeGrantView;
 @IdClass(CredentialTypeGrantView.Key.class)
 @AttributeOverride(name = "entityId", column = @Column(name = "issuer_id"))
 public class IssuerCredentialTypeView extends CredentialTypeGrantView {
-
-    protected IssuerCredentialTypeView() {
-    }
-
-    IssuerCredentialTypeView(CredentialTypeAuthorized event) {
-        super(event.entityId(), event.schemaId(), event.credentialType(), event.effectiveAt(), event.actor());
-    }
 }

@@ -2,8 +2,6 @@ package org.trustregistry.query.issuer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.stereotype.Component;
-import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
-import org.trustregistry.events.accreditation.EntityRegistered;
 import org.trustregistry.query.accreditation.AccreditedEntityProjection;
 import org.trustregistry.shared.EntityType;
 
@@ -15,16 +13,6 @@ public class IssuerProjection extends AccreditedEntityProjection<IssuerView, Iss
     public static final String NAME = "issuers";
 
     IssuerProjection(IssuerRepository issuers, IssuerCredentialTypeRepository grants) {
-        super(EntityType.ISSUER, issuers, grants);
-    }
-
-    @Override
-    protected IssuerView newView(EntityRegistered event, long version) {
-        return new IssuerView(event, version);
-    }
-
-    @Override
-    protected IssuerCredentialTypeView newGrant(CredentialTypeAuthorized event) {
-        return new IssuerCredentialTypeView(event);
+        super(EntityType.ISSUER, issuers, IssuerView::new, grants, IssuerCredentialTypeView::new);
     }
 }

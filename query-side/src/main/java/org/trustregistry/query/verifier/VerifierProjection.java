@@ -2,8 +2,6 @@ package org.trustregistry.query.verifier;
 
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.stereotype.Component;
-import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
-import org.trustregistry.events.accreditation.EntityRegistered;
 import org.trustregistry.query.accreditation.AccreditedEntityProjection;
 import org.trustregistry.shared.EntityType;
 
@@ -15,16 +13,6 @@ public class VerifierProjection extends AccreditedEntityProjection<VerifierView,
     public static final String NAME = "verifiers";
 
     VerifierProjection(VerifierRepository verifiers, VerifierCredentialTypeRepository grants) {
-        super(EntityType.VERIFIER, verifiers, grants);
-    }
-
-    @Override
-    protected VerifierView newView(EntityRegistered event, long version) {
-        return new VerifierView(event, version);
-    }
-
-    @Override
-    protected VerifierCredentialTypeView newGrant(CredentialTypeAuthorized event) {
-        return new VerifierCredentialTypeView(event);
+        super(EntityType.VERIFIER, verifiers, VerifierView::new, grants, VerifierCredentialTypeView::new);
     }
 }

@@ -1,24 +1,14 @@
 package org.trustregistry.events.accreditation;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.trustregistry.shared.EntityStatus;
-import org.trustregistry.shared.EntityType;
 import org.trustregistry.shared.LifecycleTransition;
 
 /**
  * What every issuer and verifier status transition event says: which entity, from which status to
  * which, by which transition, why, who, and from when. Status history is built from these alone.
  */
-public interface EntityStatusChanged {
-
-    EntityType entityType();
-
-    UUID entityId();
-
-    String did();
-
-    UUID registryId();
+public interface EntityStatusChanged extends EntityEvent {
 
     LifecycleTransition transition();
 

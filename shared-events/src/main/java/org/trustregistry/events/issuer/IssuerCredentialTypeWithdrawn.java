@@ -4,21 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import org.trustregistry.events.accreditation.CredentialTypeWithdrawn;
-import org.trustregistry.shared.EntityType;
 
 /** The issuer stopped being authorized for a credential type from {@code effectiveAt}. */
 @Revision("1")
 public record IssuerCredentialTypeWithdrawn(UUID issuerId, String did, UUID registryId, UUID schemaId,
                                         String credentialType, String reason, String actor, Instant effectiveAt)
-        implements CredentialTypeWithdrawn {
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.ISSUER;
-    }
-
-    @Override
-    public UUID entityId() {
-        return issuerId;
-    }
+        implements CredentialTypeWithdrawn, IssuerEvent {
 }

@@ -6,22 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import org.trustregistry.events.accreditation.EntityProfileUpdated;
-import org.trustregistry.shared.EntityType;
 
 /** The issuer's profile now reads as given (every profile field, not only the changed ones). */
 @Revision("1")
 public record IssuerProfileUpdated(UUID issuerId, String did, UUID registryId, String name, UUID trustFrameworkId,
                                   List<String> jurisdictions, List<String> contexts, String accreditationLevel,
                                   Instant validFrom, Instant validUntil, String endpoint, Map<String, Object> metadata,
-                                  String actor, Instant updatedAt) implements EntityProfileUpdated {
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.ISSUER;
-    }
-
-    @Override
-    public UUID entityId() {
-        return issuerId;
-    }
+                                  String actor, Instant updatedAt) implements EntityProfileUpdated, IssuerEvent {
 }

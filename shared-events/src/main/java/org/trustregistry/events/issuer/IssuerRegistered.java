@@ -6,22 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import org.trustregistry.events.accreditation.EntityRegistered;
-import org.trustregistry.shared.EntityType;
 
 /** An issuer was registered in a registry, in status PENDING. Its credential types follow as separate events. */
 @Revision("1")
 public record IssuerRegistered(UUID issuerId, String did, UUID registryId, String name, UUID trustFrameworkId,
                               List<String> jurisdictions, List<String> contexts, String accreditationLevel,
                               Instant validFrom, Instant validUntil, String endpoint, Map<String, Object> metadata,
-                              String actor, Instant registeredAt) implements EntityRegistered {
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.ISSUER;
-    }
-
-    @Override
-    public UUID entityId() {
-        return issuerId;
-    }
+                              String actor, Instant registeredAt) implements EntityRegistered, IssuerEvent {
 }

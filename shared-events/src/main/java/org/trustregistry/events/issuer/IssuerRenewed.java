@@ -5,27 +5,10 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import org.trustregistry.events.accreditation.EntityRenewed;
 import org.trustregistry.shared.EntityStatus;
-import org.trustregistry.shared.EntityType;
-import org.trustregistry.shared.LifecycleTransition;
 
 /** The issuer was renewed: EXPIRED back to ACTIVE with a new validUntil. */
 @Revision("1")
 public record IssuerRenewed(UUID issuerId, String did, UUID registryId, EntityStatus previousStatus,
                               EntityStatus newStatus, String reason, Instant validUntil, String actor, Instant effectiveAt)
-        implements EntityRenewed {
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.ISSUER;
-    }
-
-    @Override
-    public UUID entityId() {
-        return issuerId;
-    }
-
-    @Override
-    public LifecycleTransition transition() {
-        return LifecycleTransition.RENEW;
-    }
+        implements EntityRenewed, IssuerEvent {
 }

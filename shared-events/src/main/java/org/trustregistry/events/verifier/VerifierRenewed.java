@@ -5,27 +5,10 @@ import java.util.UUID;
 import org.axonframework.serialization.Revision;
 import org.trustregistry.events.accreditation.EntityRenewed;
 import org.trustregistry.shared.EntityStatus;
-import org.trustregistry.shared.EntityType;
-import org.trustregistry.shared.LifecycleTransition;
 
 /** The verifier was renewed: EXPIRED back to ACTIVE with a new validUntil. */
 @Revision("1")
 public record VerifierRenewed(UUID verifierId, String did, UUID registryId, EntityStatus previousStatus,
                               EntityStatus newStatus, String reason, Instant validUntil, String actor, Instant effectiveAt)
-        implements EntityRenewed {
-
-    @Override
-    public EntityType entityType() {
-        return EntityType.VERIFIER;
-    }
-
-    @Override
-    public UUID entityId() {
-        return verifierId;
-    }
-
-    @Override
-    public LifecycleTransition transition() {
-        return LifecycleTransition.RENEW;
-    }
+        implements EntityRenewed, VerifierEvent {
 }

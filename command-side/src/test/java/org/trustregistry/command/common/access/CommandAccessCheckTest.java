@@ -2,6 +2,7 @@ package org.trustregistry.command.common.access;
 
 import static org.trustregistry.shared.EntityStatus.ACTIVE;
 import static org.trustregistry.shared.EntityStatus.PENDING;
+import static org.trustregistry.shared.EntityType.ISSUER;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,15 +15,17 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.trustregistry.command.issuer.ChangeIssuerStatus;
-import org.trustregistry.command.issuer.ExpireIssuer;
+import org.trustregistry.command.accreditation.AccreditedEntities;
+import org.trustregistry.command.accreditation.AccreditedEntityCommandHandler;
+import org.trustregistry.command.accreditation.ChangeEntityStatus;
+import org.trustregistry.command.accreditation.ExpireEntity;
 import org.trustregistry.command.issuer.Issuer;
 import org.trustregistry.events.issuer.IssuerActivated;
 import org.trustregistry.events.issuer.IssuerRegistered;
 import org.trustregistry.shared.MessageMetadata;
 
 /**
- * The check on the command bus, in front of an aggregate: a command the actor may not send never reaches
+ * The check on the command bus, in front of a handler: a command the actor may not send never reaches
  * the aggregate and produces no event; one it may send is handled as usual.
  */
 class CommandAccessCheckTest {
@@ -37,13 +40,15 @@ class CommandAccessCheckTest {
     @BeforeEach
     void setUp() {
         CommandAccess access = new CommandAccess(List.of(rules -> rules
-                .ownerMay(ChangeIssuerStatus.class, "change the status of",
-                        c -> Target.belongingTo("issuer " + c.issuerId(), Optional.of(REGISTRY)))
-                .systemOnly(ExpireIssuer.class, "Only the registry itself expires an issuer")),
+                .ownerMay(ChangeEntityStatus.class, "change the status of",
+                        c -> Target.belongingTo("issuer " + c.entityId(), Optional.of(REGISTRY)))
+                .systemOnly(ExpireEntity.class, "Only the registry itself expires an issuer")),
                 new StaticListableBeanFactory().getBeanProvider(RequestActor.class));
         fixture = new AggregateTestFixture<>(Issuer.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerCommandHandlerInterceptor(new CommandAccessCheck(access));
+        fixture.registerAnnotatedCommandHandler(
+                new AccreditedEntityCommandHandler(new AccreditedEntities(type -> fixture.getRepository())));
     }
 
     private static IssuerRegistered registered() {
@@ -61,7 +66,7 @@ class CommandAccessCheckTest {
     @Test
     void the_owner_of_the_issuer_s_registry_activates_it() {
         fixture.given(registered())
-                .when(new ChangeIssuerStatus(ID, ACTIVE, null, null), as("registry_owner", REGISTRY))
+                .when(new ChangeEntityStatus(ISSUER, ID, ACTIVE, null, null), as("registry_owner", REGISTRY))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new IssuerActivated(ID, DID, REGISTRY, PENDING, ACTIVE, null, "key-7", NOW));
     }
@@ -70,7 +75,7 @@ class CommandAccessCheckTest {
     void the_owner_of_another_registry_is_refused_before_the_issuer_decides_and_nothing_happens() {
         UUID other = UUID.randomUUID();
         fixture.given(registered())
-                .when(new ChangeIssuerStatus(ID, ACTIVE, null, null), as("registry_owner", other))
+                .when(new ChangeEntityStatus(ISSUER, ID, ACTIVE, null, null), as("registry_owner", other))
                 .expectException(AccessRefusedException.class)
                 .expectExceptionMessage("A registry_owner key of registry " + other + " may not change the status of "
                         + "issuer " + ID + ", which belongs to registry " + REGISTRY)
@@ -80,11 +85,11 @@ class CommandAccessCheckTest {
     @Test
     void an_auditor_and_a_command_without_a_role_change_nothing() {
         fixture.given(registered())
-                .when(new ChangeIssuerStatus(ID, ACTIVE, null, null), as("auditor", null))
+                .when(new ChangeEntityStatus(ISSUER, ID, ACTIVE, null, null), as("auditor", null))
                 .expectException(AccessRefusedException.class)
                 .expectNoEvents();
         fixture.given(registered())
-                .when(new ChangeIssuerStatus(ID, ACTIVE, null, null), Map.of(MessageMetadata.ACTOR_ID, "key-8"))
+                .when(new ChangeEntityStatus(ISSUER, ID, ACTIVE, null, null), Map.of(MessageMetadata.ACTOR_ID, "key-8"))
                 .expectException(AccessRefusedException.class)
                 .expectNoEvents();
     }
@@ -92,7 +97,7 @@ class CommandAccessCheckTest {
     @Test
     void not_even_an_admin_sends_what_only_the_registry_itself_does() {
         fixture.given(registered())
-                .when(new ExpireIssuer(ID), as("admin", null))
+                .when(new ExpireEntity(ISSUER, ID), as("admin", null))
                 .expectException(AccessRefusedException.class)
                 .expectNoEvents();
     }

@@ -1,6 +1,0 @@
-package org.trustregistry.command.issuer;
-
-import java.util.UUID;
-
-public record AuthorizeIssuerCredentialType(UUID issuerId, UUID schemaId) {
-}
