@@ -42,7 +42,7 @@ public abstract class AccreditedEntityProjection<V extends AccreditedEntityView,
         if (event.entityType() == type) {
             V view = newView.get();
             view.registered(event, sequence);
-            entities.save(view);
+            entities.insert(view);
         }
     }
 
@@ -69,7 +69,7 @@ public abstract class AccreditedEntityProjection<V extends AccreditedEntityView,
         if (event.entityType() == type) {
             G grant = newGrant.get();
             grant.authorized(event);
-            grants.save(grant);
+            grants.insert(grant);
             find(event.entityId()).touched(event.effectiveAt(), sequence);
         }
     }

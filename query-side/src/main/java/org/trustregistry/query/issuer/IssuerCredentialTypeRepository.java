@@ -1,6 +1,8 @@
 package org.trustregistry.query.issuer;
 
 import org.trustregistry.query.accreditation.AccreditationRepositories;
+import org.trustregistry.query.common.Inserts;
 
-public interface IssuerCredentialTypeRepository extends AccreditationRepositories.Grants<IssuerCredentialTypeView> {
+public interface IssuerCredentialTypeRepository extends AccreditationRepositories.Grants<IssuerCredentialTypeView>,
+        Inserts<IssuerCredentialTypeView> {
 }
