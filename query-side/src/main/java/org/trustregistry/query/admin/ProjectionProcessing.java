@@ -13,21 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
-import java.util.Set;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.trustregistry.query.audit.AuditLogProjection;
-import org.trustregistry.query.delegation.IssuerDelegationProjection;
 import org.trustregistry.query.did.DidDirectoryProjection;
-import org.trustregistry.query.entry.RegistryEntryProjection;
-import org.trustregistry.query.federation.FederationConnectionProjection;
-import org.trustregistry.query.framework.TrustFrameworkProjection;
-import org.trustregistry.query.history.StatusHistoryProjection;
-import org.trustregistry.query.issuer.IssuerProjection;
-import org.trustregistry.query.registry.TrustRegistryProjection;
-import org.trustregistry.query.schema.CredentialSchemaProjection;
-import org.trustregistry.query.trqp.AuthorityHistoryProjection;
-import org.trustregistry.query.verifier.VerifierProjection;
 
 /**
  * How the projections consume the event store (STACK-NOTES trap 12): each projection is its own
@@ -44,11 +30,8 @@ import org.trustregistry.query.verifier.VerifierProjection;
  * Dead letters: only the DID directory parks an event it cannot store (see docs/decisions.md for why
  * every other projection must stop instead).
  * <p>
- * Commits: a projection's batch commits without waiting for the disk ({@code synchronous_commit = off}). Its
- * token is in the same transaction, so a commit lost in a crash of the machine is lost with its token and
- * the events are projected again after the restart; the events themselves (the command side's commits)
- * always wait for the disk. Only the projections: a processor that appends events (the delegation cascade)
- * must not.
+ * Commits wait for the disk, like every other commit: see docs/decisions.md for why a projection's batch may
+ * not commit asynchronously (tried; a killed PostgreSQL lost projected rows the processor had moved past).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessing {
@@ -65,27 +48,8 @@ public class ProjectionProcessing {
         }
     }
 
-    /** The query side's projections, which commit without waiting for the disk (every one is rebuildable). */
-    public static final Set<String> PROJECTIONS = Set.of(AuditLogProjection.NAME, AuthorityHistoryProjection.NAME,
-            CredentialSchemaProjection.NAME, DidDirectoryProjection.NAME, FederationConnectionProjection.NAME,
-            IssuerDelegationProjection.NAME, IssuerProjection.NAME, RegistryEntryProjection.NAME,
-            StatusHistoryProjection.NAME, TrustFrameworkProjection.NAME, TrustRegistryProjection.NAME,
-            VerifierProjection.NAME);
-
-    private static final String ASYNCHRONOUS = ProjectionProcessing.class.getName() + ".asynchronous-commit";
-
-    /** Once per batch, in its transaction: the commit need not wait for the disk (the token is lost with it). */
-    static MessageHandlerInterceptor<EventMessage<?>> asynchronousCommit(JdbcClient jdbc) {
-        return (unitOfWork, chain) -> {
-            if (unitOfWork.root().resources().putIfAbsent(ASYNCHRONOUS, Boolean.TRUE) == null) {
-                jdbc.sql("SET LOCAL synchronous_commit = off").update();
-            }
-            return chain.proceed();
-        };
-    }
-
     @Autowired
-    void configure(EventProcessingConfigurer processing, ProjectionFailureRecorder failures, JdbcClient jdbc,
+    void configure(EventProcessingConfigurer processing, ProjectionFailureRecorder failures,
                    ObjectProvider<ConnectionProvider> connections, ObjectProvider<DeadLetterSchema> deadLetterSchema,
                    @Value("${trust-registry.projections.batch-size:100}") int batchSize,
                    @Value("${trust-registry.projections.segments:1}") int segments,
@@ -99,11 +63,6 @@ public class ProjectionProcessing {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> failures.errorHandler())
                 .registerDefaultHandlerInterceptor((c, processor) -> failures.interceptor(processor));
-        PROJECTIONS.forEach(name -> processing.registerHandlerInterceptor(name, c -> asynchronousCommit(jdbc)));
-        if (Boolean.getBoolean("experiment.one")) {
-            PROJECTIONS.forEach(name -> processing.assignProcessingGroup(name, "projections"));
-            processing.registerHandlerInterceptor("projections", c -> asynchronousCommit(jdbc));
-        }
 
         String directory = DidDirectoryProjection.NAME;
         EnqueuePolicy<EventMessage<?>> park = (letter, cause) -> Decisions.enqueue(new ParkedBecause(cause));
