@@ -32,20 +32,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionFailureRecorder {
 
-    private static final String PROGRESS_SIGNAL = ProjectionFailureRecorder.class.getName() + ".progress";
-
     private final Map<String, ProjectionFailure> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ProjectionProgress progress;
 
-    ProjectionFailureRecorder(EntityManager entityManager, JdbcClient jdbc, Clock clock, ProjectionProgress progress) {
+    ProjectionFailureRecorder(EntityManager entityManager, JdbcClient jdbc, Clock clock) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.progress = progress;
     }
 
     /** Wraps the handling of each event of the named processor. */
@@ -54,10 +50,6 @@ public class ProjectionFailureRecorder {
             @Override
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                                  InterceptorChain interceptorChain) throws Exception {
-                // once per batch, after it committed and the processor advanced its status (clean-up comes last)
-                if (unitOfWork.root().resources().putIfAbsent(PROGRESS_SIGNAL, Boolean.TRUE) == null) {
-                    unitOfWork.root().onCleanup(u -> progress.advanced());
-                }
                 try {
                     Object result = interceptorChain.proceed();
                     if (failures.containsKey(processor) && entityManager.isJoinedToTransaction()) {

@@ -50,6 +50,7 @@ public class ProjectionProcessing {
 
     @Autowired
     void configure(EventProcessingConfigurer processing, ProjectionFailureRecorder failures,
+                   ProjectionProgress progress,
                    ObjectProvider<ConnectionProvider> connections, ObjectProvider<DeadLetterSchema> deadLetterSchema,
                    @Value("${trust-registry.projections.batch-size:100}") int batchSize,
                    @Value("${trust-registry.projections.segments:1}") int segments,
@@ -62,7 +63,8 @@ public class ProjectionProcessing {
                         .initialSegmentCount(segments))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> failures.errorHandler())
-                .registerDefaultHandlerInterceptor((c, processor) -> failures.interceptor(processor));
+                .registerDefaultHandlerInterceptor((c, processor) -> failures.interceptor(processor))
+                .registerDefaultHandlerInterceptor((c, processor) -> progress.interceptor());
 
         String directory = DidDirectoryProjection.NAME;
         EnqueuePolicy<EventMessage<?>> park = (letter, cause) -> Decisions.enqueue(new ParkedBecause(cause));

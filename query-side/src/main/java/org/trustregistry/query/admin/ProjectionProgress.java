@@ -1,6 +1,8 @@
 package org.trustregistry.query.admin;
 
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionProgress {
 
+    private static final String SIGNALLED = ProjectionProgress.class.getName() + ".signalled";
+
     private final Object lock = new Object();
     private long generation;
+
+    /** Around each event of a streaming processor: once per batch, signals when the batch is done. */
+    MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return (unitOfWork, chain) -> {
+            // clean-up comes after the commit and after the processor advanced its status
+            if (unitOfWork.root().resources().putIfAbsent(SIGNALLED, Boolean.TRUE) == null) {
+                unitOfWork.root().onCleanup(u -> advanced());
+            }
+            return chain.proceed();
+        };
+    }
 
     /** Called once per processed batch (committed or rolled back). */
     void advanced() {
