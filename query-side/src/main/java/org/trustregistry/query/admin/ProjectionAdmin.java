@@ -38,13 +38,15 @@ public class ProjectionAdmin {
     }
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionEngine engine;
     private final ProjectionMonitor monitor;
     private final JdbcClient jdbc;
     private final ProjectionProgress progress;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionMonitor monitor, JdbcClient jdbc,
-                    ProjectionProgress progress) {
+    ProjectionAdmin(EventProcessingConfiguration processing, ProjectionEngine engine, ProjectionMonitor monitor,
+                    JdbcClient jdbc, ProjectionProgress progress) {
         this.processing = processing;
+        this.engine = engine;
         this.monitor = monitor;
         this.jdbc = jdbc;
         this.progress = progress;
@@ -62,59 +64,45 @@ public class ProjectionAdmin {
 
     /**
      * Throws the projection's tables away and replays the whole event store into them: the reads that
-     * depend on it answer 503 from before its tables are emptied until it has caught up again; then the
-     * processor is stopped, its tokens reset (its @ResetHandler empties its tables) and started.
+     * depend on it answer 503 from before its tables are emptied until it has caught up again (its
+     * @ResetHandler empties its tables, in the transaction that sets it back to the start).
      */
     public boolean rebuild(String name) {
-        StreamingEventProcessor processor = monitor.projections().get(name);
-        if (processor == null) {
+        if (engine.position(name).isEmpty()) {
             return false;
         }
         log.info("Rebuilding projection {} from the event store", name);
         monitor.beginRebuild(name);
-        processor.shutdownAsync().join();
-        processor.resetTokens();
-        processor.start();
-        return true;
+        return engine.rebuild(name);
     }
 
-    /**
-     * Stops and starts a projection's processor: it retries at once what it failed on, instead of after
-     * Axon's back-off (which grows to a minute). Tokens and tables stay as they are.
-     */
+    /** Retries a failing projection at once, instead of after its back-off (which grows to a minute). */
     public boolean restart(String name) {
-        StreamingEventProcessor processor = monitor.projections().get(name);
-        if (processor == null) {
-            return false;
-        }
-        processor.shutdownAsync().join();
-        processor.start();
-        return true;
+        return engine.retryNow(name);
     }
 
     /**
-     * Restarts every processor that is failing or stopped (for instance once the database is back), all at
-     * once: stopping one waits for its work to abort. One that cannot be started now is left for the next
-     * call.
+     * Retries at once every projection that waits out a back-off, and restarts every other streaming
+     * processor (the delegation cascade) that has stopped or is failing (for instance once the database is
+     * back). One that cannot be started now is left for the next call.
      */
     public Restarted restartUnhealthy() {
-        Map<String, StreamingEventProcessor> unhealthy = new java.util.TreeMap<>();
-        for (var health : monitor.health()) {
-            if (health.state() == ProjectionMonitor.State.FAILING || health.state() == ProjectionMonitor.State.STOPPED) {
-                unhealthy.put(health.name(), monitor.projections().get(health.name()));
-            }
+        List<String> restarted = new ArrayList<>();
+        for (String name : engine.waitingToRetry()) {
+            engine.retryNow(name);
+            restarted.add(name);
         }
+        Map<String, StreamingEventProcessor> unhealthy = new java.util.TreeMap<>();
         streamingProcessors().forEach((name, processor) -> {
-            if (!processor.supportsReset() && (!processor.isRunning()
+            if (!processor.isRunning()
                     || processor instanceof org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor pooled
-                    && pooled.isError())) {
+                    && pooled.isError()) {
                 unhealthy.put(name, processor);
             }
         });
         java.util.concurrent.CompletableFuture.allOf(unhealthy.values().stream()
                 .map(StreamingEventProcessor::shutdownAsync)
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        List<String> restarted = new ArrayList<>();
         List<String> notYet = new ArrayList<>();
         unhealthy.forEach((name, processor) -> {
             try {
@@ -126,7 +114,7 @@ public class ProjectionAdmin {
             }
         });
         if (!restarted.isEmpty()) {
-            log.info("Restarted processors {}", restarted);
+            log.info("Restarted {}", restarted);
         }
         return new Restarted(restarted, notYet);
     }
@@ -145,7 +133,9 @@ public class ProjectionAdmin {
         while (System.nanoTime() < deadline) {
             long seen = progress.generation();
             long target = head;
-            boolean all = streamingProcessors().values().stream().allMatch(p -> processedAll(p, target));
+            boolean all = engine.isRunning()
+                    && engine.names().stream().allMatch(n -> engine.position(n).orElse(Positions.NONE) >= target)
+                    && streamingProcessors().values().stream().allMatch(p -> processedAll(p, target));
             if (all) {
                 // processors may have appended events of their own meanwhile (the delegation cascade)
                 long now = head();
@@ -199,11 +189,16 @@ public class ProjectionAdmin {
     }
 
     private Set<String> behind(List<Long> positions) {
-        return streamingProcessors().entrySet().stream()
+        long last = positions.stream().mapToLong(Long::longValue).max().orElse(Positions.NONE);
+        Set<String> behind = new java.util.HashSet<>();
+        // a projection's position covers every event up to it (the stream is gapless below where it reads)
+        engine.names().stream().filter(n -> engine.position(n).orElse(Positions.NONE) < last).forEach(behind::add);
+        streamingProcessors().entrySet().stream()
                 .filter(e -> Positions.token(e.getValue().processingStatus())
                         .map(token -> !Positions.covers(token, positions)).orElse(true))
                 .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+                .forEach(behind::add);
+        return behind;
     }
 
     /** Every event in the store up to {@code head} processed: seen, and none of its gaps is an event after all. */
@@ -243,7 +238,10 @@ public class ProjectionAdmin {
                 .params(after, requestId).query(Long.class).list();
     }
 
-    /** The streaming processors, worked out once Axon has made them (it keeps the same ones; see ProjectionMonitor). */
+    /**
+     * Axon's own streaming processors (the delegation cascade; the projections are the engine's), worked out
+     * once Axon has made them: it keeps the same ones.
+     */
     private Map<String, StreamingEventProcessor> streamingProcessors() {
         Map<String, StreamingEventProcessor> known = streaming;
         if (known == null) {

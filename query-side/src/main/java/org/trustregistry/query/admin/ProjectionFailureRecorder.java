@@ -101,6 +101,14 @@ public class ProjectionFailureRecorder {
         failures.remove(projection);
     }
 
+    /** The projection engine's report: the projection failed on this event (its global index known). */
+    void record(String projection, EventMessage<?> event, long position, Throwable exception, boolean exact) {
+        record(projection, event, exception, exact);
+        failures.computeIfPresent(projection, (name, failure) ->
+                failure.position() == null && failure.eventId().equals(event.getIdentifier()) ? failure.at(position)
+                        : failure);
+    }
+
     private void record(String projection, EventMessage<?> event, Throwable exception, boolean exact) {
         errors.computeIfAbsent(projection, p -> new AtomicLong()).incrementAndGet();
         String error = ProjectionFailure.describe(exception);

@@ -20,17 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.trustregistry.query.events.StreamHorizon;
 
 /**
  * Watches every projection: where it stands against the event store, how far behind (in events and in
@@ -82,26 +77,26 @@ public class ProjectionMonitor implements SmartLifecycle {
     }
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionEngine engine;
     private final ProjectionFailureRecorder failures;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration maxLag;
     private final Duration interval;
-    private final StreamHorizon horizon;
-    private final Map<String, TrackingToken> lastKnownToken = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rebuildGenerations = new ConcurrentHashMap<>();
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
     private volatile View view = View.NONE;
     private volatile ScheduledExecutorService refresher;
     private volatile boolean failing;
 
-    ProjectionMonitor(EventProcessingConfiguration processing, ProjectionFailureRecorder failures, JdbcClient jdbc,
-                      StreamHorizon horizon, Clock clock, @Value("${trust-registry.projections.max-lag:PT5S}") Duration maxLag,
+    ProjectionMonitor(EventProcessingConfiguration processing, ProjectionEngine engine,
+                      ProjectionFailureRecorder failures, JdbcClient jdbc,
+                      Clock clock, @Value("${trust-registry.projections.max-lag:PT5S}") Duration maxLag,
                       @Value("${trust-registry.projections.monitor-interval:PT0.5S}") Duration interval) {
         this.processing = processing;
+        this.engine = engine;
         this.failures = failures;
         this.jdbc = jdbc;
-        this.horizon = horizon;
         this.clock = clock;
         this.maxLag = maxLag;
         this.interval = interval;
@@ -113,13 +108,12 @@ public class ProjectionMonitor implements SmartLifecycle {
     }
 
     public List<Health> health() {
-        return projections().keySet().stream().map(this::health).flatMap(Optional::stream)
+        return engine.names().stream().map(this::health).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Health::name)).toList();
     }
 
     public Optional<Health> health(String name) {
-        StreamingEventProcessor processor = projections().get(name);
-        return processor == null ? Optional.empty() : Optional.of(health(name, processor, view));
+        return engine.position(name).map(position -> health(name, position, view));
     }
 
     /**
@@ -132,11 +126,8 @@ public class ProjectionMonitor implements SmartLifecycle {
         long position = Long.MAX_VALUE;
         List<Health> unavailable = new java.util.ArrayList<>();
         for (String name : names) {
-            StreamingEventProcessor processor = projections().get(name);
-            if (processor == null) {
-                throw new IllegalArgumentException("No projection " + name);
-            }
-            Health health = health(name, processor, current);
+            Health health = health(name, engine.position(name)
+                    .orElseThrow(() -> new IllegalArgumentException("No projection " + name)), current);
             if (!health.state().servesTrustReads()) {
                 unavailable.add(health);
             }
@@ -156,38 +147,30 @@ public class ProjectionMonitor implements SmartLifecycle {
         rebuilding.add(name);
         rebuildGenerations.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
         failures.clear(name);
-        lastKnownToken.remove(name);
     }
 
-    private Health health(String name, StreamingEventProcessor processor, View current) {
+    private Health health(String name, long position, View current) {
         Instant now = clock.instant();
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = current.positions().getOrDefault(name, Positions.NONE);
-        boolean replaying = processor.isReplaying();
-        long head = current.head();
+        boolean replaying = engine.catchingUp(name);
+        boolean running = engine.isRunning();
+        long head = Math.max(current.head(), position);
         long lag = Math.max(0, head - position);
         Long waitingSince = current.waitingSince().get(name);
         double lagSeconds = waitingSince == null || lag == 0 ? 0
                 : Math.max(0, now.toEpochMilli() - waitingSince) / 1000.0;
         ProjectionFailure failure = failures.failure(name).orElse(null);
-        if (failure == null) {
-            failure = segments.values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
-                    .map(s -> new ProjectionFailure(position + 1, null, null, null, null, null,
-                            s.getError() == null ? "failed" : ProjectionFailure.describe(s.getError()), now, 0))
-                    .orElse(null);
-        }
-        boolean coordinatorFailing = processor instanceof PooledStreamingEventProcessor pooled && pooled.isError();
+        boolean coordinatorFailing = engine.retrying(name);
         State state;
         String reason;
         if (rebuilding.contains(name)) {
             state = State.REBUILDING;
             reason = "being rebuilt from the event store";
-        } else if (!processor.isRunning()) {
+        } else if (!running) {
             state = State.STOPPED;
             reason = "not running";
         } else if (failure != null || coordinatorFailing) {
             state = State.FAILING;
-            reason = failure == null ? "its processor is retrying after an error"
+            reason = failure == null ? "it is retrying after an error"
                     : "fails on event " + (failure.position() == null ? failure.eventId() : failure.position())
                             + ": " + failure.error();
         } else if (Duration.between(current.takenAt(), now).compareTo(maxLag) > 0) {
@@ -204,75 +187,45 @@ public class ProjectionMonitor implements SmartLifecycle {
             state = State.CATCHING_UP;
             reason = lag + " events behind, within " + maxLag.toSeconds() + " s";
         }
-        return new Health(name, state, reason, position, head, lag, lagSeconds, processor.isRunning(), replaying,
+        return new Health(name, state, reason, position, head, lag, lagSeconds, running, replaying,
                 failure, current.deadLetters().getOrDefault(name, 0L), current.takenAt());
     }
 
     /**
-     * Reads the store: its head, and for each projection up to where it has processed everything and since
-     * when the first event it has not processed waits. A gap in a token at or below the stream's stable
-     * head is a rolled-back transaction when the store has no such event (it never will), and an event
-     * not processed yet when it has; a gap above the stable head may still be filled by a commit in flight.
+     * Reads the store: its head, and for each projection since when the first event it has not processed
+     * waits. Positions need no help from the store: below the stable head the stream is gapless, so a
+     * projection's position says it has every event up to it.
      */
     public void refresh() {
-        Map<String, StreamingEventProcessor> projections = projections();
-        long stable = horizon.stableHead();
-        Map<String, TrackingToken> tokens = new HashMap<>();
-        projections.forEach((name, processor) -> {
-            Positions.token(processor.processingStatus()).ifPresent(t -> lastKnownToken.put(name, t));
-            tokens.put(name, lastKnownToken.get(name));
-        });
-        // one query for what all of them need: the events in their gaps, and the first event after each index
-        java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
-        java.util.TreeSet<Long> indexes = new java.util.TreeSet<>();
-        tokens.values().forEach(token -> {
-            gaps.addAll(Positions.gaps(token));
-            indexes.add(Positions.index(token));
-        });
-        Map<Long, Long> timeOfGap = new HashMap<>();
-        Map<Long, long[]> nextAfter = new HashMap<>();
+        Map<String, Long> positions = new HashMap<>();
+        for (String name : engine.names()) {
+            engine.position(name).ifPresent(position -> positions.put(name, position));
+        }
+        java.util.TreeSet<Long> indexes = new java.util.TreeSet<>(positions.values());
+        Map<Long, Long> nextAfter = new HashMap<>();
         long[] head = {Positions.NONE};
-        jdbc.sql("SELECT 'gap', e.global_index, e.global_index, e.time_stamp FROM domain_event_entry e "
-                        + "WHERE e.global_index = ANY(CAST(:gaps AS bigint[])) "
-                        + "UNION ALL SELECT 'next', p.i, e.global_index, e.time_stamp FROM unnest(CAST(:indexes AS bigint[])) p(i) "
-                        + "JOIN LATERAL (SELECT global_index, time_stamp FROM domain_event_entry WHERE global_index > p.i "
+        jdbc.sql("SELECT 'next', p.i, e.time_stamp FROM unnest(CAST(:indexes AS bigint[])) p(i) "
+                        + "JOIN LATERAL (SELECT time_stamp FROM domain_event_entry WHERE global_index > p.i "
                         + "ORDER BY global_index LIMIT 1) e ON true "
-                        + "UNION ALL SELECT 'head', 0, COALESCE(MAX(global_index), -1), NULL FROM domain_event_entry")
-                .param("gaps", gaps.toArray(Long[]::new)).param("indexes", indexes.toArray(Long[]::new))
+                        + "UNION ALL SELECT 'head', COALESCE(MAX(global_index), -1), NULL FROM domain_event_entry")
+                .param("indexes", indexes.toArray(Long[]::new))
                 .query(rs -> {
-                    String kind = rs.getString(1);
-                    long key = rs.getLong(2);
-                    long position = rs.getLong(3);
-                    Long at = epochMillis(rs.getString(4));
-                    switch (kind) {
-                        case "gap" -> timeOfGap.put(position, at);
-                        case "next" -> nextAfter.put(key, new long[] {position, at == null ? -1 : at});
-                        default -> head[0] = position;
+                    if ("head".equals(rs.getString(1))) {
+                        head[0] = rs.getLong(2);
+                    } else {
+                        Long at = epochMillis(rs.getString(3));
+                        nextAfter.put(rs.getLong(2), at == null ? -1 : at);
                     }
                 });
-        Map<String, Long> positions = new HashMap<>();
         Map<String, Long> waitingSince = new HashMap<>();
         Map<String, Long> deadLetters = new HashMap<>();
-        projections.forEach((name, processor) -> {
-            TrackingToken token = tokens.get(name);
-            long index = Positions.index(token);
-            Long firstVisibleGap = Positions.gaps(token).stream().filter(timeOfGap::containsKey).findFirst().orElse(null);
-            Long inFlight = Positions.gaps(token).stream().filter(g -> g > stable).findFirst().orElse(null);
-            long position = index;
-            if (firstVisibleGap != null) {
-                position = Math.min(position, firstVisibleGap - 1);
-            }
-            if (inFlight != null) {
-                position = Math.min(position, inFlight - 1);
-            }
-            positions.put(name, position);
+        positions.forEach((name, position) -> {
             failures.refresh(name, position);
-            Long since = firstVisibleGap != null ? timeOfGap.get(firstVisibleGap)
-                    : nextAfter.containsKey(index) && nextAfter.get(index)[1] >= 0 ? nextAfter.get(index)[1] : null;
+            Long since = nextAfter.containsKey(position) && nextAfter.get(position) >= 0 ? nextAfter.get(position) : null;
             if (since != null) {
                 waitingSince.put(name, since);
             }
-            if (rebuilding.contains(name) && replayDone(processor)
+            if (rebuilding.contains(name) && engine.isRunning() && !engine.catchingUp(name)
                     // not clock.millis(): on JDK 17 a Clock.tick of less than a millisecond (ours: 1 µs) divides
                     // by zero there (Clock.TickClock.millis), which made a rebuild request answer 500
                     && (since == null || clock.instant().toEpochMilli() - since <= maxLag.toMillis())) {
@@ -282,17 +235,6 @@ public class ProjectionMonitor implements SmartLifecycle {
             processing.deadLetterQueue(name).ifPresent(queue -> deadLetters.put(name, queue.size()));
         });
         view = new View(clock.instant(), head[0], positions, waitingSince, deadLetters);
-    }
-
-    /**
-     * The replay after a reset is over: the processor has claimed its segments again and each has caught up
-     * with the stream or left its replay (before the first claim nothing is replaying either, but the
-     * tables are still empty). A caught-up segment keeps its replay token until the next new event.
-     */
-    private static boolean replayDone(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        return processor.isRunning() && !segments.isEmpty()
-                && segments.values().stream().noneMatch(s -> s.isReplaying() && !s.isCaughtUp());
     }
 
     private static Long epochMillis(String timestamp) {
@@ -305,27 +247,6 @@ public class ProjectionMonitor implements SmartLifecycle {
             return null;
         }
     }
-
-    /**
-     * The projections: streaming processors that can be replayed (so not the delegation cascade). Worked out
-     * once: Axon makes its processors when it starts and keeps the same ones (restarts and rebuilds reuse them),
-     * and asking each whether it supports a reset walks all its handlers — every read-your-writes wait asked
-     * that in its polling loop, a quarter of a write's CPU on the request threads (bench/writes.sh, JFR).
-     */
-    Map<String, StreamingEventProcessor> projections() {
-        Map<String, StreamingEventProcessor> known = projections;
-        if (known == null) {
-            known = Map.copyOf(processing.eventProcessors().entrySet().stream()
-                    .filter(e -> e.getValue() instanceof StreamingEventProcessor s && s.supportsReset())
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue())));
-            if (!known.isEmpty()) {
-                projections = known; // before Axon has started there are none yet: ask again next time
-            }
-        }
-        return known;
-    }
-
-    private volatile Map<String, StreamingEventProcessor> projections;
 
     @Override
     public void start() {

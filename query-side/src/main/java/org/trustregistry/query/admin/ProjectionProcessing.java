@@ -16,16 +16,11 @@ import org.springframework.context.annotation.Configuration;
 import org.trustregistry.query.did.DidDirectoryProjection;
 
 /**
- * How the projections consume the event store (STACK-NOTES trap 12): each projection is its own
- * pooled streaming processor, so it can be rebuilt alone; a failing event handler fails its batch,
- * which is rolled back and retried (the failure is remembered for the monitor, then propagated) — a
- * projection never silently skips an event and diverges.
- * <p>
- * Batch size: one transaction per batch of up to {@code batch-size} events. Live traffic fills
- * batches of one or two events, so the size only matters when a projection replays the whole store,
- * where 100 events per commit turns a replay from commit-bound into work-bound. One segment each: on
- * two cores more segments only add token claims, and the DID directory merges rows across aggregates,
- * which one segment keeps in event order.
+ * How the projections consume the event store (STACK-NOTES trap 12): the {@link ProjectionEngine} reads it
+ * once for all of them and hands each event to every projection in one transaction per batch; a failing
+ * projection is taken out of the batch (rolled back), remembered as failing and retried — it never
+ * silently skips an event and diverges. Axon still builds each projection's event handler invoker (one
+ * processing group each, so each can be rebuilt alone), in a subscribing processor that is never fed.
  * <p>
  * Dead letters: only the DID directory parks an event it cannot store (see docs/decisions.md for why
  * every other projection must stop instead).
@@ -51,16 +46,11 @@ public class ProjectionProcessing {
     @Autowired
     void configure(EventProcessingConfigurer processing, ProjectionFailureRecorder failures,
                    ProjectionProgress progress,
-                   ObjectProvider<ConnectionProvider> connections, ObjectProvider<DeadLetterSchema> deadLetterSchema,
-                   @Value("${trust-registry.projections.batch-size:100}") int batchSize,
-                   @Value("${trust-registry.projections.segments:1}") int segments,
-                   @Value("${trust-registry.projections.token-claim-interval:PT5S}") java.time.Duration claimInterval) {
-        processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                        .batchSize(batchSize)
-                        // how often an idle processor looks at the token store (for segments to claim); events
-                        // appended by other processes are found by the store's producer, every second
-                        .tokenClaimInterval(claimInterval.toMillis())
-                        .initialSegmentCount(segments))
+                   ObjectProvider<ConnectionProvider> connections, ObjectProvider<DeadLetterSchema> deadLetterSchema) {
+        // every processing group not registered otherwise is a projection, run by the ProjectionEngine: Axon builds
+        // its handlers (and the DID directory's dead-letter queue) into a processor that is never fed
+        processing.usingSubscribingEventProcessors(name -> configuration -> ProjectionEngine.NOT_FED);
+        processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> failures.errorHandler())
                 .registerDefaultHandlerInterceptor((c, processor) -> failures.interceptor(processor))

@@ -78,10 +78,14 @@ public class AuditLogProjection {
     }
 
     /**
-     * The event's own place in the store. Not the TrackingToken parameter: a pooled processor handling a
-     * batch resolves that to the batch's token, which gave every event of a batch the same position.
+     * The event's own place in the store: the projection engine hands each event with its global index as its
+     * token (an event retried from elsewhere, none: then the store is asked).
      */
     private long position(EventMessage<?> event) {
+        if (event instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
+                && tracked.trackingToken() instanceof org.axonframework.eventhandling.GlobalSequenceTrackingToken token) {
+            return token.getGlobalIndex();
+        }
         return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
                 .param(event.getIdentifier()).query(Long.class).single();
     }

@@ -10,4 +10,16 @@ public interface StreamHorizon {
 
     /** The highest global index at or below which the stream can no longer change (-1: nothing yet). */
     long stableHead();
+
+    /**
+     * The stable head and the last index handed out, read together: when the first is below the second, an
+     * append is still in flight (it will commit or roll back soon), so a reader waiting for it looks again soon.
+     */
+    record View(long stable, long handedOut) {
+    }
+
+    default View view() {
+        long stable = stableHead();
+        return new View(stable, stable);
+    }
 }

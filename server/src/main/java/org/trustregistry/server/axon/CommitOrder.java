@@ -66,9 +66,14 @@ public class CommitOrder implements StreamHorizon {
 
     @Override
     public long stableHead() {
+        return view().stable();
+    }
+
+    @Override
+    public View view() {
         // the order matters: the last value first, then the transactions in flight (see the class comment)
         long handedOut = jdbc.sql(LAST_HANDED_OUT).query(Long.class).single();
         long lowestInFlight = jdbc.sql(LOWEST_IN_FLIGHT).query(Long.class).single();
-        return Math.min(handedOut, lowestInFlight);
+        return new View(Math.min(handedOut, lowestInFlight), handedOut);
     }
 }
