@@ -66,6 +66,10 @@ public class ProjectionProcessing {
                         .genericSerializer(c.serializer())
                         .eventSerializer(c.eventSerializer())
                         .build())
+                // remembers which DIDs have parked events, instead of asking the queue for every event; it only
+                // answers "none parked" for a DID when the queue was empty at start and nothing of it was parked since
+                .registerDeadLetteringEventHandlerInvokerConfiguration(directory,
+                        (c, builder) -> builder.enableSequenceIdentifierCache())
                 .registerSequencingPolicy(directory, c -> DidDirectoryProjection.BY_DID)
                 .registerDeadLetterPolicy(directory, c -> park);
     }

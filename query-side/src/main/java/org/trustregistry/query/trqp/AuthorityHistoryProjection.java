@@ -157,33 +157,32 @@ public class AuthorityHistoryProjection {
         }
     }
 
-    /** The entity's state in its current period. */
-    private record EntityState(String entityType, UUID registryId, String did, String status, Instant validFrom,
-                               Instant validUntil) {
-    }
-
     /**
      * Closes the entity's current period at {@code at} and opens the next one: a new status (null: same),
      * and when {@code windowChanged} a new validity window (a renewal changes only validUntil).
      */
     private void nextEntityPeriod(UUID entityId, Instant at, long sequence, EntityStatus status, Instant validFrom,
                                   Instant validUntil, boolean windowChanged) {
-        EntityState current = jdbc.sql("SELECT entity_type, registry_id, did, status, valid_from, valid_until "
-                        + "FROM entity_periods WHERE entity_id = ? AND period_end IS NULL")
-                .param(entityId)
-                .query((rs, row) -> new EntityState(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), Timestamptz.read(rs, 5), Timestamptz.read(rs, 6)))
-                .single();
-        jdbc.sql("UPDATE entity_periods SET period_end = ? WHERE entity_id = ? AND period_end IS NULL")
-                .params(ts(at), entityId).update();
         boolean renewal = windowChanged && status != null;
-        Instant from = windowChanged && !renewal ? validFrom : current.validFrom();
-        Instant until = windowChanged ? validUntil : current.validUntil();
-        jdbc.sql("INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, status, valid_from, "
-                        + "valid_until, period_start, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(entityId, current.entityType(), current.registryId(), current.did(),
-                        status == null ? current.status() : status.name(), ts(from), ts(until), ts(at), sequence)
+        // one statement (a rebuild runs it for every status change): the current period closed, the next opened
+        int opened = jdbc.sql("WITH closed AS (UPDATE entity_periods SET period_end = :at "
+                        + "WHERE entity_id = :entity AND period_end IS NULL "
+                        + "RETURNING entity_type, registry_id, did, status, valid_from, valid_until) "
+                        + "INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, status, valid_from, "
+                        + "valid_until, period_start, seq) SELECT :entity, entity_type, registry_id, did, "
+                        + "COALESCE(CAST(:status AS varchar), status), "
+                        + "CASE WHEN :newFrom THEN CAST(:validFrom AS timestamptz) ELSE valid_from END, "
+                        + "CASE WHEN :newUntil THEN CAST(:validUntil AS timestamptz) ELSE valid_until END, :at, :seq "
+                        + "FROM closed")
+                .param("at", ts(at)).param("entity", entityId)
+                .param("status", status == null ? null : status.name())
+                .param("newFrom", windowChanged && !renewal).param("validFrom", ts(validFrom))
+                .param("newUntil", windowChanged).param("validUntil", ts(validUntil))
+                .param("seq", sequence)
                 .update();
+        if (opened != 1) {
+            throw new IllegalStateException("Entity " + entityId + " has " + opened + " current periods, not one");
+        }
     }
 
     private void endDelegation(UUID delegationId, Instant at) {
