@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * answer ({@link FailClosed}); readiness, metrics and {@code GET /v2/admin/projections} show it.
  * <p>
  * The store is asked a few times a second on a thread of its own (the head, and the age of the first
- * event each projection has not processed), so a trust read costs no extra query. What must not wait
+ * event each projection has not processed), so a trust read costs no extra query; when nothing happens
+ * (no batch processed, nothing behind) every 2 s (at most half the lag bound). What must not wait
  * for that — a failure, a rebuild — is seen at once. A view older than the lag bound (the store did not
  * answer) counts as not knowing, and not knowing is not up to date.
  */
@@ -88,14 +89,19 @@ public class ProjectionMonitor implements SmartLifecycle {
     private volatile View view = View.NONE;
     private volatile ScheduledExecutorService refresher;
     private volatile boolean failing;
+    private static final Duration IDLE_REFRESH = Duration.ofSeconds(2);
+    private final ProjectionProgress progress;
+    private long lastGeneration = -1;
+    private long lastRefresh;
 
     ProjectionMonitor(EventProcessingConfiguration processing, ProjectionEngine engine,
-                      ProjectionFailureRecorder failures, JdbcClient jdbc,
+                      ProjectionFailureRecorder failures, ProjectionProgress progress, JdbcClient jdbc,
                       Clock clock, @Value("${trust-registry.projections.max-lag:PT5S}") Duration maxLag,
                       @Value("${trust-registry.projections.monitor-interval:PT0.5S}") Duration interval) {
         this.processing = processing;
         this.engine = engine;
         this.failures = failures;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxLag = maxLag;
@@ -255,8 +261,20 @@ public class ProjectionMonitor implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        // idle (no batch since the last look, nothing behind), every few ticks is enough: the view stays well
+        // within the lag bound, and a batch or a projection behind brings the fast pace back
+        long idleNanos = Math.min(IDLE_REFRESH.toNanos(), maxLag.toNanos() / 2);
         executor.scheduleWithFixedDelay(() -> {
             try {
+                long generation = progress.generation();
+                View seen = view;
+                boolean quiet = generation == lastGeneration && !failing && System.nanoTime() - lastRefresh < idleNanos
+                        && seen.positions().values().stream().allMatch(p -> p >= seen.head());
+                if (quiet) {
+                    return;
+                }
+                lastGeneration = generation;
+                lastRefresh = System.nanoTime();
                 refresh();
                 failing = false;
             } catch (RuntimeException e) {

@@ -174,6 +174,9 @@ public class AxonConfiguration {
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
         PromptEventStore store = new PromptEventStore(EmbeddedEventStore.builder()
+                // a local commit wakes the producer at once; this is how soon it finds what other processes append
+                // (only the delegation cascade reads its streams: the projections have their engine)
+                .fetchDelay(5000)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class)), storageEngine);
         store.registerDispatchInterceptor(new org.trustregistry.server.web.RequestEvents());
