@@ -2,7 +2,9 @@
 # Write benchmark (issue "Fast on one machine", point 1): POST /v2/issuers from wrk at CONNECTIONS (16)
 # connections with the server's default settings (read-your-writes on), then one client in sequence,
 # then pgbench's TPS for a one-row transaction on the same PostgreSQL, and the ratios.
-# Usage: bench/writes.sh   (env: CONNECTIONS, DURATION, SEQUENTIAL)
+# Usage: bench/writes.sh   (env: CONNECTIONS, DURATION, SEQUENTIAL, WARMUP)
+# The warm-up (60 s) is long because the JIT compiler takes a core for the first minute of load (async-profiler):
+# with 10 s the figures measured the compiler, not the server a registry runs for months.
 # Needs: JDK 17, python3, wrk and pgbench (apt-get install wrk postgresql-contrib). As a normal user, or as
 # root (the embedded PostgreSQL then runs under the unshare the server sets up).
 set -euo pipefail
@@ -62,7 +64,7 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000))
 end
 LUA
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$DATA/writes.lua" "$BASE" > /dev/null   # warm-up
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-60s}" -s "$DATA/writes.lua" "$BASE" > /dev/null   # warm-up
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DATA/writes.lua" "$BASE" > "$DATA/wrk.out"
 grep '^statuses:' "$DATA/wrk.out" || true
 WRK=$(grep '^writes:' "$DATA/wrk.out")
