@@ -40,10 +40,6 @@ public class TrqpEvaluator {
     }
 
     public Outcome authorization(String authorityDid, String entityDid, String action, String resource, Instant t) {
-        Optional<UUID> registry = registry(authorityDid);
-        if (registry.isEmpty()) {
-            return new Outcome(false, false, "unknown authority " + authorityDid);
-        }
         String denied = "Not authorized: " + entityDid + " is not authorized to " + action + " " + resource
                 + " under " + authorityDid + " at " + t;
         EntityType type = switch (action) {
@@ -52,42 +48,82 @@ public class TrqpEvaluator {
             default -> null;
         };
         if (type == null) {
-            return new Outcome(true, false, denied + " (the action must be issue or verify)");
+            return registry(authorityDid).isEmpty() ? new Outcome(false, false, "unknown authority " + authorityDid)
+                    : new Outcome(true, false, denied + " (the action must be issue or verify)");
         }
-        if (!registryActive(registry.get(), t)) {
+        Standing standing = standing(authorityDid, entityDid, type, resource, t);
+        if (!standing.authorityKnown()) {
+            return new Outcome(false, false, "unknown authority " + authorityDid);
+        }
+        if (!standing.registryActive()) {
             return new Outcome(true, false, "Not authorized: the authority " + authorityDid + " was not active at " + t);
         }
-        List<UUID> standing = jdbc.sql("SELECT entity_id FROM entity_periods WHERE registry_id = :r AND did = :did "
-                        + "AND entity_type = :type AND status = 'ACTIVE' AND" + AT + "AND" + IN_WINDOW)
-                .param("r", registry.get()).param("did", entityDid).param("type", type.name()).param("t", ts(t))
-                .query(UUID.class).list();
-        for (UUID entity : standing) {
-            if (holdsDirectly(entity, resource, t) || (type == EntityType.ISSUER && holdsByDelegation(entity, resource, t))) {
-                return new Outcome(true, true, "Authorized: " + entityDid + " may " + action + " " + resource
-                        + " under " + authorityDid + " at " + t);
+        boolean granted = standing.holdsDirectly();
+        if (!granted && type == EntityType.ISSUER) {
+            for (UUID entity : standing.entities()) {
+                if (holdsByDelegation(entity, resource, t)) {
+                    granted = true;
+                    break;
+                }
             }
+        }
+        if (granted) {
+            return new Outcome(true, true, "Authorized: " + entityDid + " may " + action + " " + resource
+                    + " under " + authorityDid + " at " + t);
         }
         // the same words whether the entity is unknown or not authorized: no enumeration of members
         return new Outcome(true, false, denied);
     }
 
+    /** The registry of an ecosystem DID (the authority), as the history knows it. */
+    private static final String AUTHORITY = "WITH reg AS (SELECT registry_id FROM registry_periods "
+            + "WHERE ecosystem_did = :a LIMIT 1) ";
+    private static final String REGISTRY_ACTIVE = "EXISTS (SELECT 1 FROM registry_periods WHERE registry_id = "
+            + "(SELECT registry_id FROM reg) AND status = 'ACTIVE' AND" + AT + ")";
+
+    /**
+     * What one statement says at T: whether the authority is known and its registry was active, which of the
+     * entity's records (by DID and type) stood in good standing (ACTIVE, inside their windows), and whether
+     * one of them held the type itself. A TRQP answer costs one round trip; only a delegation chain needs more.
+     */
+    private record Standing(boolean authorityKnown, boolean registryActive, List<UUID> entities,
+                            boolean holdsDirectly) {
+    }
+
+    private Standing standing(String authorityDid, String did, EntityType type, String resource, Instant t) {
+        return jdbc.sql(AUTHORITY + ", standing AS (SELECT entity_id FROM entity_periods "
+                        + "WHERE registry_id = (SELECT registry_id FROM reg) AND did = :did "
+                        + "AND entity_type = :type AND status = 'ACTIVE' AND" + AT + "AND" + IN_WINDOW + ") "
+                        + "SELECT EXISTS (SELECT 1 FROM reg), " + REGISTRY_ACTIVE + ", "
+                        + "ARRAY(SELECT entity_id FROM standing), "
+                        + "EXISTS (SELECT 1 FROM standing s JOIN credential_type_periods ct ON ct.entity_id = s.entity_id "
+                        + "AND ct.credential_type = :res AND ct.period_start <= :t "
+                        + "AND (ct.period_end IS NULL OR ct.period_end > :t))")
+                .param("a", authorityDid).param("did", did).param("type", type.name()).param("res", resource)
+                .param("t", ts(t))
+                .query((rs, row) -> new Standing(rs.getBoolean(1), rs.getBoolean(2),
+                        List.of((UUID[]) rs.getArray(3).getArray()), rs.getBoolean(4)))
+                .single();
+    }
+
     public Outcome recognition(String authorityDid, String entityDid, String action, String resource, Instant t) {
-        Optional<UUID> registry = registry(authorityDid);
-        if (registry.isEmpty()) {
-            return new Outcome(false, false, "unknown authority " + authorityDid);
-        }
         String denied = "Not recognized: " + authorityDid + " does not recognize " + entityDid + " to " + action
                 + " " + resource + " at " + t;
-        if (!registryActive(registry.get(), t)) {
-            return new Outcome(true, false, "Not recognized: the authority " + authorityDid + " was not active at " + t);
-        }
         String scope = json.writeValueAsString(List.of(java.util.Map.of("action", action, "resource", resource)));
-        boolean recognized = jdbc.sql("SELECT EXISTS (SELECT 1 FROM recognition_periods WHERE registry_id = :r "
+        boolean[] answer = jdbc.sql(AUTHORITY + "SELECT EXISTS (SELECT 1 FROM reg), " + REGISTRY_ACTIVE + ", "
+                        + "EXISTS (SELECT 1 FROM recognition_periods WHERE registry_id = (SELECT registry_id FROM reg) "
                         + "AND remote_did = :did AND status = 'ACTIVE' AND" + AT + "AND" + IN_WINDOW
                         + "AND recognitions @> CAST(:scope AS jsonb))")
-                .param("r", registry.get()).param("did", entityDid).param("t", ts(t)).param("scope", scope)
-                .query(Boolean.class).single();
-        return recognized
+                .param("a", authorityDid).param("did", entityDid).param("t", ts(t)).param("scope", scope)
+                .query((rs, row) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)})
+                .single();
+        if (!answer[0]) {
+            return new Outcome(false, false, "unknown authority " + authorityDid);
+        }
+        if (!answer[1]) {
+            return new Outcome(true, false, "Not recognized: the authority " + authorityDid + " was not active at " + t);
+        }
+        return answer[2]
                 ? new Outcome(true, true, "Recognized: " + authorityDid + " recognizes " + entityDid + " to " + action
                         + " " + resource + " at " + t)
                 : new Outcome(true, false, denied);
@@ -96,12 +132,6 @@ public class TrqpEvaluator {
     private Optional<UUID> registry(String ecosystemDid) {
         return jdbc.sql("SELECT registry_id FROM registry_periods WHERE ecosystem_did = ? LIMIT 1")
                 .param(ecosystemDid).query(UUID.class).optional();
-    }
-
-    private boolean registryActive(UUID registry, Instant t) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM registry_periods WHERE registry_id = :r AND status = 'ACTIVE' "
-                        + "AND" + AT + ")")
-                .param("r", registry).param("t", ts(t)).query(Boolean.class).single();
     }
 
     boolean holdsDirectly(UUID entity, String resource, Instant t) {
