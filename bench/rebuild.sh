@@ -18,7 +18,7 @@ TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP
   java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" \
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 export PGPORT

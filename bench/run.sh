@@ -17,7 +17,7 @@ TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 NGINX_PORT=${NGINX_PORT:-8098}
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")"; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")"; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 export OUT=$DATA/queries.json
 python3 load.py

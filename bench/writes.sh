@@ -19,7 +19,7 @@ DATA=$(mktemp -d /tmp/trust-registry-writes.XXXXXX)
 TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY=$KEY \
   java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done
 
 REGISTRY=$(curl -sf -H "X-API-Key: $KEY" -H 'Content-Type: application/json' "$BASE/v2/registries" \
