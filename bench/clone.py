@@ -46,7 +46,13 @@ def mapper(copy):
     return text
 
 
-copy_in = subprocess.Popen(PSQL + ["-c", f"COPY domain_event_entry ({COLUMNS}) FROM STDIN"], stdin=subprocess.PIPE)
+# one transaction that registers itself first, as every append of the server does (CommitOrder): a server running
+# meanwhile then knows the stream is not final above the rows being copied, and its projections wait for them
+# instead of passing over rows not committed yet
+REGISTER = ("SELECT pg_advisory_xact_lock_shared((" + str(0x54520000) + " | (last_value >> 32))::int, "
+            "last_value::bit(32)::int) FROM domain_event_entry_global_index_seq")
+copy_in = subprocess.Popen(PSQL + ["-1", "-c", REGISTER, "-c", f"COPY domain_event_entry ({COLUMNS}) FROM STDIN"],
+                           stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
 written = 0
 for copy in range(1, COPIES + 1):
     text = mapper(copy)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # TRQP benchmark: a realistic registry (10,000 issuers across 10 registries, each with a history), then
 # POST /v2/authorization with mixed current and past-time queries from wrk on loopback, while a sample
-# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS)
+# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS, CLONES)
+# CLONES=10 appends nine copies of the loaded history, each a world of its own (bench/clone.py): 100,000 issuers
+# from a 10,000-issuer load. At the end the server's heap after a full GC (jcmd) is printed.
 # Then nginx answers a fixed TRQP answer on the same machine, driven by the same wrk script: the HTTP ceiling,
 # and the ratio to it.
-# Needs: JDK 17, python3, wrk, nginx (apt-get install wrk nginx). Run as a normal user or as root.
+# Needs: JDK 17, python3, wrk, nginx, psql (apt-get install wrk nginx postgresql-client). Run as a normal user or
+# as root.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
@@ -21,6 +24,11 @@ trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; [ -f "$DATA/ng
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 export OUT=$DATA/queries.json
 python3 load.py
+if [ "${CLONES:-1}" -gt 1 ]; then
+  # CLONES worlds like the one loaded, appended as the command side would have written them (bench/clone.py): the
+  # queries still ask about the loaded world, now among CLONES times as many issuers and histories
+  PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid") COPIES=$((CLONES - 1)) python3 clone.py
+fi
 # let the projections catch up with the load before measuring
 waited=0
 while true; do
@@ -36,6 +44,11 @@ wrk -t2 -c"${CONNECTIONS:-12}" -d10s -s "$DATA/trqp.lua" "$BASE" > /dev/null   #
 SAMPLE=500 python3 check.py & CHECK=$!
 wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE" | tee "$DATA/trqp.out"
 wait $CHECK
+jcmd $SERVER GC.run > /dev/null
+HEAP=$(jcmd $SERVER GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -1)
+ISSUERS_STORED=$(psql -At -h localhost -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" -U postgres -d postgres \
+  -c 'SELECT count(*) FROM issuers')
+echo "server heap after a full GC: $((HEAP / 1024)) MB with $ISSUERS_STORED issuers"
 
 # the reference: nginx answering one real TRQP answer (taken from the server) to the same requests
 ANSWER=$(curl -s -H 'Content-Type: application/json' "$BASE/v2/authorization" \
