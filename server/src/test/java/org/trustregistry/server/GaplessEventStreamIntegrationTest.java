@@ -35,6 +35,15 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
     @Autowired
     private StreamHorizon horizon;
 
+    /**
+     * The writers append thousands of events: they are projected before the next test runs, so that test's
+     * read-your-writes does not wait behind this one's backlog (on a loaded machine it gave up, 2 s).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void projected() {
+        assertThat(projections.awaitCaughtUp(java.time.Duration.ofSeconds(90))).as("projections caught up").isTrue();
+    }
+
     @Test
     void an_event_committed_late_below_visible_ones_holds_the_stream_back_until_it_commits() throws Exception {
         long start = horizon.stableHead();

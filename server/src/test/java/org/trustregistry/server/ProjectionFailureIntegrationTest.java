@@ -23,6 +23,9 @@ class ProjectionFailureIntegrationTest extends IntegrationTest {
 
     private static final String TRIGGER = "it_refuse_marked_did";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void an_event_no_projection_can_store_is_seen_contained_and_never_answered_from() {
         String registry = createRegistry();
@@ -200,12 +203,20 @@ class ProjectionFailureIntegrationTest extends IntegrationTest {
         ObjectNode payload = (ObjectNode) Api.parse(row);
         payload.put("issuerId", aggregateId);
         payload.put("did", did);
-        return jdbc.sql("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
-                        + "meta_data, payload, payload_revision, payload_type, time_stamp) SELECT ?, 0, type, ?, meta_data, "
-                        + "convert_to(?, 'UTF8'), payload_revision, payload_type, ? FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? AND sequence_number = 0 RETURNING global_index")
-                .params(aggregateId, UUID.randomUUID().toString(), payload.toString(), Instant.now().toString(), template)
-                .query(Long.class).single();
+        // registered in the commit order first, as every append is: else the projections could pass over the row
+        // between its insert and its commit (the stable head would not know it is in flight)
+        return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock_shared((" + 0x54520000L + " | (last_value >> 32))::int, "
+                    + "last_value::bit(32)::int) FROM domain_event_entry_global_index_seq").query().singleRow();
+            return jdbc.sql("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, "
+                            + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                            + "SELECT ?, 0, type, ?, meta_data, convert_to(?, 'UTF8'), payload_revision, payload_type, ? "
+                            + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0 "
+                            + "RETURNING global_index")
+                    .params(aggregateId, UUID.randomUUID().toString(), payload.toString(), Instant.now().toString(),
+                            template)
+                    .query(Long.class).single();
+        });
     }
 
     private JsonNode parkedLetter(String aggregateId) {
