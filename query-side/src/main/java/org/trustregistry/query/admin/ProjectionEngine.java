@@ -123,10 +123,12 @@ public class ProjectionEngine implements SmartLifecycle {
         this.pollInterval = pollInterval;
     }
 
-    /** The projections by name (known once the engine has started). */
+    /** The projections by name, sorted (known once the engine has started; read-your-writes asks on every wake). */
     public Set<String> names() {
-        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(projections.keySet()));
+        return names;
     }
+
+    private volatile Set<String> names = Set.of();
 
     /** Every event up to this global index is in the projection's tables (-1: none); empty for an unknown name. */
     public Optional<Long> position(String name) {
@@ -227,6 +229,7 @@ public class ProjectionEngine implements SmartLifecycle {
             projections.put(name, projection);
             moveTo(projection, stable - position > batchSize ? catchingUp : live);
         });
+        names = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(projections.keySet()));
         eventBus.subscribe(events -> {
             // told while the appending transaction prepares to commit: look once it has committed
             if (CurrentUnitOfWork.isStarted()) {
