@@ -206,8 +206,7 @@ class ProjectionFailureIntegrationTest extends IntegrationTest {
         // registered in the commit order first, as every append is: else the projections could pass over the row
         // between its insert and its commit (the stable head would not know it is in flight)
         return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock_shared((" + 0x54520000L + " | (last_value >> 32))::int, "
-                    + "last_value::bit(32)::int) FROM domain_event_entry_global_index_seq").query().singleRow();
+            jdbc.sql(org.trustregistry.server.axon.CommitOrder.REGISTER).query().singleRow();
             return jdbc.sql("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, "
                             + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
                             + "SELECT ?, 0, type, ?, meta_data, convert_to(?, 'UTF8'), payload_revision, payload_type, ? "

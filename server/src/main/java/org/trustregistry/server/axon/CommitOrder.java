@@ -32,7 +32,11 @@ public class CommitOrder implements StreamHorizon {
     static final String SEQUENCE = "domain_event_entry_global_index_seq";
 
     /** The 64-bit key is split over the two int keys: the high 16 bits in the namespace's low bits. */
-    private static final String REGISTER = "SELECT pg_advisory_xact_lock_shared(("
+    /**
+     * What every appending transaction runs before its insert. Public for whatever else must append (a test that
+     * stores a hand-made event); tools outside the JVM (bench/clone.py) write the same statement.
+     */
+    public static final String REGISTER = "SELECT pg_advisory_xact_lock_shared(("
             + LOCK_NAMESPACE + " | (last_value >> 32))::int, last_value::bit(32)::int) FROM " + SEQUENCE;
 
     private static final String LAST_HANDED_OUT =
