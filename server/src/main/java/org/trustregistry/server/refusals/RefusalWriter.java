@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
@@ -106,10 +105,9 @@ final class RefusalWriter {
         List<EventMessage<?>> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                EventMessage<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
+                // blocks until there is work: stop() interrupts it (a timed poll woke the thread five times a second
+                // on an idle server)
+                EventMessage<?> first = queue.take();
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
