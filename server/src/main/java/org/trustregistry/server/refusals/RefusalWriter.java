@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ final class RefusalWriter {
     private static final int BATCH = 100;
     private static final int TRIES = 3;
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** Put on the queue by {@link #stop}: wakes the writer blocked on an empty queue so it can end at once. */
+    private static final EventMessage<?> WAKE_UP = GenericEventMessage.asEventMessage("refusal writer stops");
 
     private final EventBus eventBus;
     private final TransactionManager transactions;
@@ -89,13 +92,14 @@ final class RefusalWriter {
             return;
         }
         running = false;
+        queue.add(WAKE_UP);
         try {
             thread.join(grace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         thread.interrupt();
-        int left = queue.size();
+        long left = queue.stream().filter(event -> event != WAKE_UP).count();
         if (left > 0) {
             log.warn("{} refusal events were not written before shutdown", left);
         }
@@ -105,12 +109,14 @@ final class RefusalWriter {
         List<EventMessage<?>> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                // blocks until there is work: stop() interrupts it (a timed poll woke the thread five times a second
+                // blocks until there is work or stop() wakes it (a timed poll woke the thread five times a second
                 // on an idle server)
-                EventMessage<?> first = queue.take();
-                batch.add(first);
+                batch.add(queue.take());
                 queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                batch.removeIf(event -> event == WAKE_UP);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
