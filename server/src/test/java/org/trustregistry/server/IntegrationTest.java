@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.trustregistry.query.trqp.AuthorityHistory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +49,32 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    @Autowired
+    private AuthorityHistory authorityHistory;
+
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /**
+     * After every test: the in-memory authority history TRQP answers from holds exactly what its tables hold
+     * (asked again while a batch may be committing; only once the projections have caught up, and only while the
+     * memory is usable: a test may leave the projection failing on purpose).
+     */
+    @AfterEach
+    void authorityHistoryMatchesItsTables() throws InterruptedException {
+        if (!projections.awaitCaughtUp(Duration.ofSeconds(5)) || !authorityHistory.healthy()) {
+            return;
+        }
+        boolean matches = false;
+        for (int attempt = 0; attempt < 5 && !matches; attempt++) {
+            matches = authorityHistory.matchesTables();
+            if (!matches) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(matches).as("the in-memory authority history matches its tables").isTrue();
     }
 
     protected static String unique(String prefix) {

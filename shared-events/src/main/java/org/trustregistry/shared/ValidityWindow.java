@@ -21,6 +21,11 @@ public record ValidityWindow(Instant validFrom, Instant validUntil) {
     }
 
     public boolean contains(Instant time) {
+        return contains(validFrom, validUntil, time);
+    }
+
+    /** Whether {@code time} is inside the window from {@code validFrom} (null: open) until {@code validUntil}. */
+    public static boolean contains(Instant validFrom, Instant validUntil, Instant time) {
         return (validFrom == null || !time.isBefore(validFrom)) && (validUntil == null || time.isBefore(validUntil));
     }
 

@@ -91,13 +91,16 @@ public class ProjectionMonitor implements SmartLifecycle {
     private volatile boolean failing;
     private static final Duration IDLE_REFRESH = Duration.ofSeconds(2);
     private final ProjectionProgress progress;
+    private final java.util.List<InMemoryCopy> copies;
     private long lastGeneration = -1;
     private long lastRefresh;
 
     ProjectionMonitor(EventProcessingConfiguration processing, ProjectionEngine engine,
                       ProjectionFailureRecorder failures, ProjectionProgress progress, JdbcClient jdbc,
                       Clock clock, @Value("${trust-registry.projections.max-lag:PT5S}") Duration maxLag,
-                      @Value("${trust-registry.projections.monitor-interval:PT0.5S}") Duration interval) {
+                      @Value("${trust-registry.projections.monitor-interval:PT0.5S}") Duration interval,
+                      java.util.List<InMemoryCopy> copies) {
+        this.copies = java.util.List.copyOf(copies);
         this.processing = processing;
         this.engine = engine;
         this.failures = failures;
@@ -155,6 +158,15 @@ public class ProjectionMonitor implements SmartLifecycle {
         failures.clear(name);
     }
 
+    private String copyFault(String name) {
+        for (InMemoryCopy copy : copies) {
+            if (copy.projection().equals(name) && copy.fault().isPresent()) {
+                return copy.fault().get();
+            }
+        }
+        return null;
+    }
+
     private Health health(String name, long position, View current) {
         Instant now = clock.instant();
         boolean replaying = engine.catchingUp(name);
@@ -174,6 +186,9 @@ public class ProjectionMonitor implements SmartLifecycle {
         } else if (!running) {
             state = State.STOPPED;
             reason = "not running";
+        } else if (copyFault(name) != null) {
+            state = State.FAILING;
+            reason = "its in-memory copy is wrong (" + copyFault(name) + "): rebuild it";
         } else if (failure != null || coordinatorFailing) {
             state = State.FAILING;
             reason = failure == null ? "it is retrying after an error"

@@ -1,6 +1,8 @@
 package org.trustregistry.query.ayra;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,18 +10,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
+import org.trustregistry.query.trqp.AuthorityHistory;
 import tools.jackson.databind.json.JsonMapper;
 import org.trustregistry.shared.Timestamptz;
 
 /**
  * The reads behind the Ayra TRQP profile: registries and schemas from the read tables, and everything
- * "at time T" from the recorded history tables (V10), never from today's rows.
+ * "at time T" from the recorded history ({@link AuthorityHistory}), never from today's rows.
  */
 @Component
 class AyraQueries {
-
-    private static final String AT = " period_start <= :t AND (period_end IS NULL OR period_end > :t) ";
 
     /** A registry as the read side has it now. */
     record Registry(UUID id, String ecosystemDid, String name, String description, String governanceAuthority,
@@ -43,12 +43,16 @@ class AyraQueries {
     record Recognition(String remoteDid, List<Map<String, String>> scopes) {
     }
 
+    private static final int NAME_CHUNK = 1000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuthorityHistory history;
 
-    AyraQueries(JdbcClient jdbc, JsonMapper json) {
+    AyraQueries(JdbcClient jdbc, JsonMapper json, AuthorityHistory history) {
         this.jdbc = jdbc;
         this.json = json;
+        this.history = history;
     }
 
     private static final String REGISTRY = "SELECT id, ecosystem_did, name, description, governance_authority, "
@@ -115,23 +119,30 @@ class AyraQueries {
     }
 
     boolean knownDid(String did) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM entity_periods WHERE did = :d) "
-                        + "OR EXISTS (SELECT 1 FROM did_directory WHERE did = :d)")
-                .param("d", did).query(Boolean.class).single();
+        return history.read(view -> !view.entitiesOf(did).isEmpty())
+                || jdbc.sql("SELECT EXISTS (SELECT 1 FROM did_directory WHERE did = ?)").param(did)
+                        .query(Boolean.class).single();
     }
 
     /** Every registration of the DID as it stands now (the open period of each). */
     List<Registration> registrations(String did) {
-        return jdbc.sql("SELECT e.entity_id, e.entity_type, r.ecosystem_did, e.status, e.valid_from, e.valid_until, "
-                        + "ARRAY(SELECT ct.credential_type FROM credential_type_periods ct WHERE ct.entity_id = e.entity_id "
-                        + "AND ct.period_end IS NULL ORDER BY ct.credential_type) "
-                        + "FROM entity_periods e JOIN trust_registries r ON r.id = e.registry_id "
-                        + "WHERE e.did = :d AND e.period_end IS NULL ORDER BY r.ecosystem_did, e.entity_type")
-                .param("d", did)
-                .query((rs, row) -> new Registration(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), Timestamptz.read(rs, 5), Timestamptz.read(rs, 6),
-                        List.of((String[]) rs.getArray(7).getArray())))
-                .list();
+        List<Registration> registrations = history.read(view -> {
+            List<Registration> found = new ArrayList<>();
+            for (AuthorityHistory.Entity entity : view.entitiesOf(did)) {
+                AuthorityHistory.EntityPeriod current = view.current(entity);
+                AuthorityHistory.RegistryPeriod registry = view.registryNow(entity.registryId());
+                if (current != null && registry != null) {
+                    found.add(new Registration(entity.id(), entity.type().name(), registry.ecosystemDid(),
+                            current.status(), current.validFrom(), current.validUntil(),
+                            view.typesNow(entity).stream().map(AuthorityHistory.TypePeriod::credentialType)
+                                    .sorted(AuthorityHistory.CODE_POINTS).toList()));
+                }
+            }
+            return found;
+        });
+        registrations.sort(Comparator.comparing(Registration::authorityId, AuthorityHistory.CODE_POINTS)
+                .thenComparing(Registration::entityType));
+        return registrations;
     }
 
     Optional<Map<String, Object>> directoryEntry(String did) {
@@ -156,74 +167,97 @@ class AyraQueries {
      * What the DID may have been authorized for at T: the types its registrations held at T and the
      * types delegated to it by delegations in force at T. Only candidates: the evaluator decides.
      */
-    List<Candidate> candidates(String did, Instant t) {
-        return jdbc.sql("SELECT DISTINCT e.did, r.ecosystem_did, e.entity_type, ct.credential_type "
-                        + "FROM entity_periods e JOIN registry_periods r ON r.registry_id = e.registry_id "
-                        + "AND r.period_start <= :t AND (r.period_end IS NULL OR r.period_end > :t) "
-                        + "JOIN credential_type_periods ct ON ct.entity_id = e.entity_id "
-                        + "AND ct.period_start <= :t AND (ct.period_end IS NULL OR ct.period_end > :t) "
-                        + "WHERE e.did = :d AND e.period_start <= :t AND (e.period_end IS NULL OR e.period_end > :t) "
-                        + "UNION SELECT DISTINCT e.did, r.ecosystem_did, e.entity_type, unnest(dp.credential_types) "
-                        + "FROM entity_periods e JOIN registry_periods r ON r.registry_id = e.registry_id "
-                        + "AND r.period_start <= :t AND (r.period_end IS NULL OR r.period_end > :t) "
-                        + "JOIN delegation_periods dp ON dp.delegate_id = e.entity_id "
-                        + "AND dp.period_start <= :t AND (dp.period_end IS NULL OR dp.period_end > :t) "
-                        + "WHERE e.did = :d AND e.period_start <= :t AND (e.period_end IS NULL OR e.period_end > :t) "
-                        + "ORDER BY 2, 3, 4")
-                .param("d", did).param("t", Timestamptz.of(t))
-                .query((rs, row) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+    List<Candidate> candidates(String did, Instant time) {
+        Instant t = AuthorityHistory.micros(time);
+        java.util.Set<Candidate> found = history.read(view -> {
+            java.util.Set<Candidate> candidates = new java.util.HashSet<>();
+            for (AuthorityHistory.Entity entity : view.entitiesOf(did)) {
+                AuthorityHistory.RegistryPeriod registry = view.registryAt(entity.registryId(), t);
+                if (registry == null || view.periodAt(entity, t) == null) {
+                    continue;
+                }
+                String type = entity.type().name();
+                for (AuthorityHistory.TypePeriod held : view.typesAt(entity, t)) {
+                    candidates.add(new Candidate(did, registry.ecosystemDid(), type, held.credentialType()));
+                }
+                for (AuthorityHistory.DelegationPeriod delegation : view.delegationsTo(entity.id(), t)) {
+                    for (String delegated : delegation.credentialTypes()) {
+                        candidates.add(new Candidate(did, registry.ecosystemDid(), type, delegated));
+                    }
+                }
+            }
+            return candidates;
+        });
+        return found.stream().sorted(Comparator.comparing(Candidate::authorityId, AuthorityHistory.CODE_POINTS)
+                .thenComparing(Candidate::entityType).thenComparing(Candidate::resource, AuthorityHistory.CODE_POINTS))
+                .toList();
     }
 
     /**
-     * The entities that stood ACTIVE and inside their window at T in a registry ACTIVE at T, optionally
-     * of one registry and one entity type, and (with a resource) holding it directly or by a delegation
-     * in force at T — candidates the evaluator confirms when a resource is given.
+     * The entities that stood in good standing at T in a registry ACTIVE at T, optionally of one registry and one
+     * entity type, and (with a resource) holding it directly or by a delegation in force at T — candidates the
+     * evaluator confirms when a resource is given.
      */
-    List<Standing> standing(UUID registryId, String entityType, String resource, Instant t) {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT e.did, r.ecosystem_did, e.entity_type, "
-                + "COALESCE(i.name, v.name) FROM entity_periods e "
-                + "JOIN registry_periods r ON r.registry_id = e.registry_id AND r.status = 'ACTIVE' "
-                + "AND r.period_start <= :t AND (r.period_end IS NULL OR r.period_end > :t) "
-                + "LEFT JOIN issuers i ON i.id = e.entity_id LEFT JOIN verifiers v ON v.id = e.entity_id "
-                + "WHERE e.status = 'ACTIVE' AND e.period_start <= :t AND (e.period_end IS NULL OR e.period_end > :t) "
-                + "AND (e.valid_from IS NULL OR e.valid_from <= :t) AND (e.valid_until IS NULL OR e.valid_until > :t) ");
-        if (registryId != null) {
-            sql.append("AND e.registry_id = :reg ");
+    List<Standing> standing(UUID registryId, String entityType, String resource, Instant time) {
+        Instant t = AuthorityHistory.micros(time);
+        record Found(UUID id, String did, String authorityId, String entityType) {
         }
-        if (entityType != null) {
-            sql.append("AND e.entity_type = :type ");
+        List<Found> found = history.read(view -> {
+            List<Found> standing = new ArrayList<>();
+            for (AuthorityHistory.Entity entity : view.entities()) {
+                if ((registryId != null && !registryId.equals(entity.registryId()))
+                        || (entityType != null && !entityType.equals(entity.type().name()))) {
+                    continue;
+                }
+                AuthorityHistory.RegistryPeriod registry = view.registryAt(entity.registryId(), t);
+                if (registry == null || !"ACTIVE".equals(registry.status()) || !view.standsAt(entity, t)) {
+                    continue;
+                }
+                if (resource != null && !view.holdsAt(entity, resource, t) && view.delegationsTo(entity.id(), t)
+                        .stream().noneMatch(d -> d.credentialTypes().contains(resource))) {
+                    continue;
+                }
+                standing.add(new Found(entity.id(), entity.did(), registry.ecosystemDid(), entity.type().name()));
+            }
+            return standing;
+        });
+        Map<UUID, String> names = new java.util.HashMap<>();
+        for (int from = 0; from < found.size(); from += NAME_CHUNK) {
+            UUID[] ids = found.subList(from, Math.min(found.size(), from + NAME_CHUNK)).stream().map(Found::id)
+                    .toArray(UUID[]::new);
+            jdbc.sql("SELECT id, name FROM issuers WHERE id = ANY(:ids) UNION ALL "
+                            + "SELECT id, name FROM verifiers WHERE id = ANY(:ids)")
+                    .param("ids", ids).query((rs, row) -> names.put(rs.getObject(1, UUID.class), rs.getString(2)))
+                    .list();
         }
-        if (resource != null) {
-            sql.append("AND (EXISTS (SELECT 1 FROM credential_type_periods ct WHERE ct.entity_id = e.entity_id "
-                    + "AND ct.credential_type = :res AND ct.period_start <= :t "
-                    + "AND (ct.period_end IS NULL OR ct.period_end > :t)) "
-                    + "OR EXISTS (SELECT 1 FROM delegation_periods dp WHERE dp.delegate_id = e.entity_id "
-                    + "AND :res = ANY(dp.credential_types) AND dp.period_start <= :t "
-                    + "AND (dp.period_end IS NULL OR dp.period_end > :t))) ");
-        }
-        sql.append("ORDER BY 1, 2, 3");
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("t", Timestamptz.of(t));
-        if (registryId != null) {
-            spec = spec.param("reg", registryId);
-        }
-        if (entityType != null) {
-            spec = spec.param("type", entityType);
-        }
-        if (resource != null) {
-            spec = spec.param("res", resource);
-        }
-        return spec.query((rs, row) -> new Standing(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4))).list();
+        return found.stream().map(f -> new Standing(f.did(), f.authorityId(), f.entityType(), names.get(f.id())))
+                .distinct()
+                .sorted(Comparator.comparing(Standing::did, AuthorityHistory.CODE_POINTS)
+                        .thenComparing(Standing::authorityId, AuthorityHistory.CODE_POINTS)
+                        .thenComparing(Standing::entityType)
+                        .thenComparing(Standing::name, Comparator.nullsLast(AuthorityHistory.CODE_POINTS)))
+                .toList();
     }
 
     /** The federation connections of a registry as they stood at T (any status: the evaluator decides). */
-    List<Recognition> recognitionsAt(UUID registryId, Instant t) {
-        return jdbc.sql("SELECT remote_did, recognitions FROM recognition_periods WHERE registry_id = :r AND" + AT
-                        + "ORDER BY remote_did, connection_id")
-                .param("r", registryId).param("t", Timestamptz.of(t))
-                .query((rs, row) -> new Recognition(rs.getString(1), scopes(json.readTree(rs.getString(2)))))
-                .list();
+    List<Recognition> recognitionsAt(UUID registryId, Instant time) {
+        Instant t = AuthorityHistory.micros(time);
+        return history.read(view -> {
+            List<AuthorityHistory.RecognitionPeriod> at = new ArrayList<>();
+            for (List<AuthorityHistory.RecognitionPeriod> periods : view.connectionsOf(registryId)) {
+                AuthorityHistory.RecognitionPeriod period = view.periodAt(periods, t);
+                if (period != null) {
+                    at.add(period);
+                }
+            }
+            return at;
+        }).stream()
+                .sorted(Comparator.comparing(AuthorityHistory.RecognitionPeriod::remoteDid, AuthorityHistory.CODE_POINTS)
+                        .thenComparing(AuthorityHistory.RecognitionPeriod::connectionId, AuthorityHistory.UUIDS))
+                .map(p -> new Recognition(p.remoteDid(), p.scopes().stream()
+                        .filter(scope -> scope.action() != null && scope.resource() != null)
+                        .map(scope -> Map.of("action", scope.action(), "resource", scope.resource())).toList()))
+                .toList();
     }
 
     /** The federation connections of a registry now (read table). */
@@ -243,21 +277,6 @@ class AyraQueries {
                 })
                 .list();
     }
-
-    private static List<Map<String, String>> scopes(JsonNode recognitions) {
-        List<Map<String, String>> scopes = new java.util.ArrayList<>();
-        if (recognitions != null && recognitions.isArray()) {
-            for (JsonNode scope : recognitions) {
-                JsonNode action = scope.get("action");
-                JsonNode resource = scope.get("resource");
-                if (action != null && action.isString() && resource != null && resource.isString()) {
-                    scopes.add(Map.of("action", action.asString(), "resource", resource.asString()));
-                }
-            }
-        }
-        return scopes;
-    }
-
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();

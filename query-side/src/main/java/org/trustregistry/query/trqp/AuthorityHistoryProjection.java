@@ -41,10 +41,12 @@ public class AuthorityHistoryProjection {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuthorityHistory memory;
 
-    AuthorityHistoryProjection(JdbcClient jdbc, JsonMapper json) {
+    AuthorityHistoryProjection(JdbcClient jdbc, JsonMapper json, AuthorityHistory memory) {
         this.jdbc = jdbc;
         this.json = json;
+        this.memory = memory;
     }
 
     @EventHandler
@@ -54,6 +56,8 @@ public class AuthorityHistoryProjection {
                 .params(event.registryId(), event.ecosystemDid(), event.status().name(), ts(event.createdAt()),
                         sequence)
                 .update();
+        memory.stage(c -> c.registryCreated(event.registryId(), event.ecosystemDid(), event.status().name(),
+                event.createdAt(), sequence));
     }
 
     @EventHandler
@@ -65,6 +69,8 @@ public class AuthorityHistoryProjection {
                         + "VALUES (?, ?, ?, ?, ?)")
                 .params(event.registryId(), event.ecosystemDid(), event.newStatus().name(), ts(at), sequence)
                 .update();
+        memory.stage(c -> c.registryStatusChanged(event.registryId(), event.ecosystemDid(), event.newStatus().name(),
+                at, sequence));
     }
 
     @EventHandler
@@ -75,6 +81,8 @@ public class AuthorityHistoryProjection {
                         EntityStatus.PENDING.name(), ts(event.validFrom()), ts(event.validUntil()),
                         ts(event.registeredAt()), sequence)
                 .update();
+        memory.stage(c -> c.entityRegistered(event.entityId(), event.entityType(), event.registryId(), event.did(),
+                EntityStatus.PENDING.name(), event.validFrom(), event.validUntil(), event.registeredAt(), sequence));
     }
 
     @EventHandler
@@ -96,6 +104,8 @@ public class AuthorityHistoryProjection {
                         + "VALUES (?, ?, ?, ?, ?)")
                 .params(event.entityId(), event.schemaId(), event.credentialType(), ts(event.effectiveAt()), sequence)
                 .update();
+        memory.stage(c -> c.typeAuthorized(event.entityId(), event.schemaId(), event.credentialType(),
+                event.effectiveAt(), sequence));
     }
 
     @EventHandler
@@ -103,6 +113,7 @@ public class AuthorityHistoryProjection {
         jdbc.sql("UPDATE credential_type_periods SET period_end = ? WHERE entity_id = ? AND schema_id = ? "
                         + "AND period_end IS NULL")
                 .params(ts(event.effectiveAt()), event.entityId(), event.schemaId()).update();
+        memory.stage(c -> c.typeWithdrawn(event.entityId(), event.schemaId(), event.effectiveAt()));
     }
 
     @EventHandler
@@ -114,6 +125,9 @@ public class AuthorityHistoryProjection {
                 .params(event.delegationId(), event.registryId(), event.delegatorIssuerId(), event.delegateIssuerId(),
                         types, ts(event.validFrom()), ts(event.validUntil()), ts(event.grantedAt()))
                 .update();
+        memory.stage(c -> c.delegationGranted(event.delegationId(), event.registryId(), event.delegatorIssuerId(),
+                event.delegateIssuerId(), java.util.Arrays.asList(types), event.validFrom(), event.validUntil(),
+                event.grantedAt()));
     }
 
     @EventHandler
@@ -134,6 +148,9 @@ public class AuthorityHistoryProjection {
                         json.writeValueAsString(event.recognitions()), ts(event.validFrom()), ts(event.validUntil()),
                         ts(event.establishedAt()), sequence)
                 .update();
+        memory.stage(c -> c.connectionEstablished(event.connectionId(), event.registryId(), event.remoteRegistryDid(),
+                event.status().name(), event.recognitions(), event.validFrom(), event.validUntil(),
+                event.establishedAt(), sequence));
     }
 
     @EventHandler
@@ -147,6 +164,7 @@ public class AuthorityHistoryProjection {
                         + "WHERE connection_id = ? AND period_end = ? ORDER BY seq DESC LIMIT 1")
                 .params(event.newStatus().name(), ts(at), sequence, event.connectionId(), ts(at))
                 .update();
+        memory.stage(c -> c.connectionStatusChanged(event.connectionId(), event.newStatus().name(), at, sequence));
     }
 
     @ResetHandler
@@ -155,6 +173,7 @@ public class AuthorityHistoryProjection {
                 "delegation_periods", "recognition_periods"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
+        memory.stage(AuthorityHistory.Changes::reset);
     }
 
     /**
@@ -183,11 +202,14 @@ public class AuthorityHistoryProjection {
         if (opened != 1) {
             throw new IllegalStateException("Entity " + entityId + " has " + opened + " current periods, not one");
         }
+        memory.stage(c -> c.nextEntityPeriod(entityId, at, sequence, status == null ? null : status.name(), validFrom,
+                validUntil, windowChanged && !renewal, windowChanged));
     }
 
     private void endDelegation(UUID delegationId, Instant at) {
         jdbc.sql("UPDATE delegation_periods SET period_end = ? WHERE delegation_id = ? AND period_end IS NULL")
                 .params(ts(at), delegationId).update();
+        memory.stage(c -> c.delegationEnded(delegationId, at));
     }
 
     private static OffsetDateTime ts(Instant instant) {

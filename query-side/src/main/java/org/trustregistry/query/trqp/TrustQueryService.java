@@ -2,12 +2,13 @@ package org.trustregistry.query.trqp;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.shared.EntityType;
 
 /**
@@ -32,11 +33,15 @@ public class TrustQueryService {
 
     static final int MAX_MATCHES = 1000;
 
+    private static final int PROFILE_CHUNK = 500;
+
     private final JdbcClient jdbc;
+    private final AuthorityHistory history;
     private final TrqpEvaluator evaluator;
 
-    TrustQueryService(JdbcClient jdbc, TrqpEvaluator evaluator) {
+    TrustQueryService(JdbcClient jdbc, AuthorityHistory history, TrqpEvaluator evaluator) {
         this.jdbc = jdbc;
+        this.history = history;
         this.evaluator = evaluator;
     }
 
@@ -49,51 +54,72 @@ public class TrustQueryService {
     }
 
     private List<Match> find(TrustQuery query, EntityType type) {
+        Instant t = AuthorityHistory.micros(query.validAt());
+        // standing at T from the history; the profile (name and the descriptive filters) from the read table
+        List<Match> standing = history.read(view -> {
+            List<Match> found = new ArrayList<>();
+            Iterable<AuthorityHistory.Entity> candidates = query.did() != null ? view.entitiesOf(query.did())
+                    : view.entities();
+            for (AuthorityHistory.Entity entity : candidates) {
+                if (entity.type() != type || (query.registryId() != null
+                        && !query.registryId().equals(entity.registryId()))) {
+                    continue;
+                }
+                AuthorityHistory.RegistryPeriod registry = view.registryAt(entity.registryId(), t);
+                AuthorityHistory.EntityPeriod period = view.standingAt(entity, t);
+                if (registry == null || !"ACTIVE".equals(registry.status()) || period == null) {
+                    continue;
+                }
+                if (query.credentialType() != null && !evaluator.holdsAt(view, entity, query.credentialType(), t)) {
+                    continue;
+                }
+                found.add(new Match(type.name(), entity.id(), entity.did(), null, entity.registryId(),
+                        registry.ecosystemDid(), period.status(), period.validFrom(), period.validUntil()));
+            }
+            return found;
+        });
+        standing.sort(Comparator.comparing(Match::did, AuthorityHistory.CODE_POINTS)
+                .thenComparing(Match::entityId, AuthorityHistory.UUIDS));
+        return withProfiles(standing, query, type);
+    }
+
+    /** The matches whose profile passes the descriptive filters, with their names, in order, at most MAX_MATCHES. */
+    private List<Match> withProfiles(List<Match> standing, TrustQuery query, EntityType type) {
         String profile = type == EntityType.ISSUER ? "issuers" : "verifiers";
-        StringBuilder sql = new StringBuilder("SELECT p.entity_id, p.did, x.name, p.registry_id, r.ecosystem_did, "
-                + "p.status, p.valid_from, p.valid_until FROM entity_periods p "
-                + "JOIN registry_periods r ON r.registry_id = p.registry_id AND r.status = 'ACTIVE' "
-                + "AND r.period_start <= :t AND (r.period_end IS NULL OR r.period_end > :t) "
-                + "JOIN " + profile + " x ON x.id = p.entity_id "
-                + "WHERE p.entity_type = :type AND p.status = 'ACTIVE' "
-                + "AND p.period_start <= :t AND (p.period_end IS NULL OR p.period_end > :t) "
-                + "AND (p.valid_from IS NULL OR p.valid_from <= :t) AND (p.valid_until IS NULL OR p.valid_until > :t) ");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("t", Timestamptz.of(query.validAt()),
-                "type", type.name()));
-        if (query.did() != null) {
-            sql.append("AND p.did = :did ");
-            params.put("did", query.did());
-        }
-        if (query.registryId() != null) {
-            sql.append("AND p.registry_id = :registry ");
-            params.put("registry", query.registryId());
-        }
+        StringBuilder sql = new StringBuilder("SELECT id, name FROM " + profile + " WHERE id = ANY(:ids) ");
         if (query.trustFrameworkId() != null) {
-            sql.append("AND x.trust_framework_id = :framework ");
-            params.put("framework", query.trustFrameworkId());
+            sql.append("AND trust_framework_id = :framework ");
         }
         if (query.jurisdiction() != null) {
-            sql.append("AND CAST(:jurisdiction AS varchar) = ANY(x.jurisdictions) ");
-            params.put("jurisdiction", query.jurisdiction());
+            sql.append("AND CAST(:jurisdiction AS varchar) = ANY(jurisdictions) ");
         }
         if (query.accreditationLevel() != null) {
-            sql.append("AND x.accreditation_level = :level ");
-            params.put("level", query.accreditationLevel());
+            sql.append("AND accreditation_level = :level ");
         }
-        sql.append("ORDER BY p.did, p.entity_id LIMIT ").append(MAX_MATCHES);
-        var statement = jdbc.sql(sql.toString());
-        for (var param : params.entrySet()) {
-            statement = statement.param(param.getKey(), param.getValue());
+        List<Match> matches = new ArrayList<>();
+        for (int from = 0; from < standing.size() && matches.size() < MAX_MATCHES; from += PROFILE_CHUNK) {
+            List<Match> chunk = standing.subList(from, Math.min(standing.size(), from + PROFILE_CHUNK));
+            var statement = jdbc.sql(sql.toString())
+                    .param("ids", chunk.stream().map(Match::entityId).toArray(UUID[]::new));
+            if (query.trustFrameworkId() != null) {
+                statement = statement.param("framework", query.trustFrameworkId());
+            }
+            if (query.jurisdiction() != null) {
+                statement = statement.param("jurisdiction", query.jurisdiction());
+            }
+            if (query.accreditationLevel() != null) {
+                statement = statement.param("level", query.accreditationLevel());
+            }
+            Map<UUID, String> names = new HashMap<>();
+            statement.query((rs, row) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+            for (Match m : chunk) {
+                if (names.containsKey(m.entityId()) && matches.size() < MAX_MATCHES) {
+                    matches.add(new Match(m.entityType(), m.entityId(), m.did(), names.get(m.entityId()),
+                            m.registryId(), m.ecosystemDid(), m.status(), m.validFrom(), m.validUntil()));
+                }
+            }
         }
-        List<Match> candidates = statement.query((rs, row) -> new Match(type.name(), rs.getObject(1, UUID.class),
-                rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                Timestamptz.read(rs, 7), Timestamptz.read(rs, 8))).list();
-        if (query.credentialType() == null) {
-            return candidates;
-        }
-        return candidates.stream().filter(m -> evaluator.holdsDirectly(m.entityId(), query.credentialType(),
-                query.validAt()) || (type == EntityType.ISSUER
-                && evaluator.holdsByDelegation(m.entityId(), query.credentialType(), query.validAt()))).toList();
+        return matches;
     }
 
 }
