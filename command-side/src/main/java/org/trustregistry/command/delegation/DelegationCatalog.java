@@ -32,7 +32,7 @@ public class DelegationCatalog {
                        Instant validUntil, int depth) {
 
         boolean coversAt(Instant time) {
-            return (validFrom == null || !time.isBefore(validFrom)) && (validUntil == null || time.isBefore(validUntil));
+            return org.trustregistry.shared.ValidityWindow.contains(validFrom, validUntil, time);
         }
     }
 

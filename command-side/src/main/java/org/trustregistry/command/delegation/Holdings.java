@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.trustregistry.command.accreditation.AccreditedEntityState;
 import org.trustregistry.shared.CredentialTypeRef;
-import org.trustregistry.shared.EntityStatus;
-import org.trustregistry.shared.ValidityWindow;
+import org.trustregistry.shared.GoodStanding;
 
 /**
  * What an issuer holds at a moment, and from where: the credential types it is authorized for itself
@@ -30,8 +29,7 @@ final class Holdings {
         if (issuer == null) {
             return holdings;
         }
-        boolean standing = issuer.status() == EntityStatus.ACTIVE
-                && new ValidityWindow(issuer.validFrom(), issuer.validUntil()).contains(now);
+        boolean standing = GoodStanding.at(issuer.status(), issuer.validFrom(), issuer.validUntil(), now);
         if (!standing) {
             return holdings;
         }

@@ -18,8 +18,10 @@ final class PublicFilters {
     }
 
     /**
-     * Issuers and verifiers that are active now: status ACTIVE and inside their validity window. The
-     * window matters on its own: between validUntil and the expiry event the status still says ACTIVE.
+     * Issuers and verifiers that are active now: status ACTIVE and inside their validity window — the rule of
+     * {@link org.trustregistry.shared.GoodStanding}, as a criterion the database can page by (the public lists
+     * are "now" lists over the read tables, sorted and paged in SQL). The window matters on its own: between
+     * validUntil and the expiry event the status still says ACTIVE.
      */
     static <V extends AccreditedEntityView> Specification<V> activeAt(Instant now) {
         return Filters.all(Filters.equal("status", EntityStatus.ACTIVE.name()), AccreditationFilters.validAt(now));

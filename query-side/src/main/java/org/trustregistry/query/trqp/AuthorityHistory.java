@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.trustregistry.query.admin.InMemoryCopy;
 import org.trustregistry.query.common.ProjectionUnavailableException;
 import org.trustregistry.shared.EntityType;
+import org.trustregistry.shared.GoodStanding;
 import org.trustregistry.shared.RecognitionScope;
 import org.trustregistry.shared.Timestamptz;
 import org.trustregistry.shared.ValidityWindow;
@@ -621,8 +622,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         /** The period in which the entity stood in good standing at T, or null. */
         public EntityPeriod standingAt(Entity entity, Instant t) {
             for (EntityPeriod p : entity.periods) {
-                if ("ACTIVE".equals(p.status()) && during(p.start(), p.end(), t)
-                        && ValidityWindow.contains(p.validFrom(), p.validUntil(), t)) {
+                if (during(p.start(), p.end(), t) && GoodStanding.at(p.status(), p.validFrom(), p.validUntil(), t)) {
                     return p;
                 }
             }
