@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TRQP benchmark: a realistic registry (10,000 issuers across 10 registries, each with a history), then
 # POST /v2/authorization with mixed current and past-time queries from wrk on loopback, while a sample
-# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS, CLONES)
+# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS, CLONES, JAVA_OPTS)
 # CLONES=10 appends nine copies of the loaded history, each a world of its own (bench/clone.py): 100,000 issuers
 # from a 10,000-issuer load. At the end the server's heap after a full GC (jcmd) is printed.
 # Then nginx answers a fixed TRQP answer on the same machine, driven by the same wrk script: the HTTP ceiling,
@@ -16,7 +16,7 @@ export BASE=http://127.0.0.1:$PORT KEY=bench-admin-key-0123456789
 DATA=$(mktemp -d /tmp/trust-registry-bench.XXXXXX)
 [ -f "$ROOT/server/target/trust-registry.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY=$KEY \
-  java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" \
+  java -Xmx2g ${JAVA_OPTS:-} -jar "$ROOT/server/target/trust-registry.jar" \
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 NGINX_PORT=${NGINX_PORT:-8098}
