@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # TRQP benchmark: a realistic registry (10,000 issuers across 10 registries, each with a history), then
 # POST /v2/authorization with mixed current and past-time queries from wrk on loopback, while a sample
-# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS, CLONES, JAVA_OPTS)
+# of answers is checked. Usage: bench/run.sh   (env: ISSUERS, REGISTRIES, DURATION, CONNECTIONS, CLONES, JAVA_OPTS,
+# JAR, PUBLIC_LISTS)
 # CLONES=10 appends nine copies of the loaded history, each a world of its own (bench/clone.py): 100,000 issuers
-# from a 10,000-issuer load. At the end the server's heap after a full GC (jcmd) is printed.
+# from a 10,000-issuer load. At the end the server's heap after a full GC (jcmd) is printed. PUBLIC_LISTS=1 also
+# drives the first page of GET /v2/public/issuers (all registries, then one) from wrk (LIST_DURATION, 20s).
 # Then nginx answers a fixed TRQP answer on the same machine, driven by the same wrk script: the HTTP ceiling,
 # and the ratio to it.
 # Needs: JDK 17, python3, wrk, nginx, psql (apt-get install wrk nginx postgresql-client). Run as a normal user or
@@ -14,9 +16,10 @@ ROOT=$(cd .. && pwd)
 PORT=${PORT:-8089}
 export BASE=http://127.0.0.1:$PORT KEY=bench-admin-key-0123456789
 DATA=$(mktemp -d /tmp/trust-registry-bench.XXXXXX)
-[ -f "$ROOT/server/target/trust-registry.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+JAR=${JAR:-$ROOT/server/target/trust-registry.jar}
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY=$KEY \
-  java -Xmx2g ${JAVA_OPTS:-} -jar "$ROOT/server/target/trust-registry.jar" \
+  java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" \
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 NGINX_PORT=${NGINX_PORT:-8098}
@@ -44,6 +47,15 @@ wrk -t2 -c"${CONNECTIONS:-12}" -d10s -s "$DATA/trqp.lua" "$BASE" > /dev/null   #
 SAMPLE=500 python3 check.py & CHECK=$!
 wrk -t2 -c"${CONNECTIONS:-12}" -d"${DURATION:-30s}" --latency -s "$DATA/trqp.lua" "$BASE" | tee "$DATA/trqp.out"
 wait $CHECK
+if [ "${PUBLIC_LISTS:-0}" = 1 ]; then
+  # the public list a wallet pages through: the first page of the active issuers of every registry, and of one
+  wrk -t1 -c4 -d10s "$BASE/v2/public/issuers?size=20" > /dev/null   # warm-up
+  wrk -t2 -c4 -d"${LIST_DURATION:-20s}" --latency "$BASE/v2/public/issuers?size=20" | grep -E 'Requests/sec|50%|99%' \
+    | sed 's/^/public issuers, all registries: /'
+  REG_ID=$(curl -s "$BASE/v2/public/registries?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  wrk -t2 -c4 -d"${LIST_DURATION:-20s}" --latency "$BASE/v2/public/issuers?size=20&registryId=$REG_ID" \
+    | grep -E 'Requests/sec|50%|99%' | sed 's/^/public issuers, one registry: /'
+fi
 jcmd $SERVER GC.run > /dev/null
 HEAP=$(jcmd $SERVER GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -1)
 ISSUERS_STORED=$(psql -At -h localhost -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" -U postgres -d postgres \

@@ -1,7 +1,6 @@
 package org.trustregistry.query.accreditation;
 
 import jakarta.persistence.criteria.Subquery;
-import java.time.Instant;
 import org.springframework.data.jpa.domain.Specification;
 
 /** List filters over issuers and verifiers that the full and the public read endpoints share. */
@@ -23,15 +22,5 @@ public final class AccreditationFilters {
                     cb.equal(g.get("credentialType"), credentialType));
             return cb.exists(grant);
         };
-    }
-
-    /**
-     * Entities whose validity window contains {@code time}: the SQL form of
-     * {@link org.trustregistry.shared.ValidityWindow#contains} (from inclusive, until exclusive, null is open).
-     */
-    public static <V extends AccreditedEntityView> Specification<V> validAt(Instant time) {
-        return (root, query, cb) -> cb.and(
-                cb.or(cb.isNull(root.get("validFrom")), cb.lessThanOrEqualTo(root.get("validFrom"), time)),
-                cb.or(cb.isNull(root.get("validUntil")), cb.greaterThan(root.get("validUntil"), time)));
     }
 }

@@ -8,6 +8,11 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import org.springframework.data.jpa.domain.Specification;
 import org.trustregistry.query.accreditation.AccreditationFilters;
 import org.trustregistry.query.accreditation.AccreditationRepositories;
@@ -35,6 +40,26 @@ final class PublicEntityTables<V extends AccreditedEntityView, G extends Credent
 
     Page<V> findAll(Specification<V> filter, Pageable pageable) {
         return entities.findAll(filter, pageable);
+    }
+
+    /** The ids of the entities that pass the filter, by name then id: only the ids are read. */
+    List<UUID> ids(EntityManager entityManager, Class<V> type, Specification<V> filter) {
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<UUID> query = cb.createQuery(UUID.class);
+        Root<V> root = query.from(type);
+        Predicate where = filter.toPredicate(root, query, cb);
+        if (where != null) {
+            query.where(where);
+        }
+        query.select(root.get("id")).orderBy(cb.asc(root.get("name")), cb.asc(root.get("id")));
+        return entityManager.createQuery(query).getResultList();
+    }
+
+    /** These entities, in the order of the ids (an id without a row is skipped). */
+    List<V> inOrder(List<UUID> ids) {
+        Map<UUID, V> rows = entities.findAllById(ids).stream()
+                .collect(Collectors.toMap(V::getId, java.util.function.Function.identity()));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every registration of a DID, oldest first. */

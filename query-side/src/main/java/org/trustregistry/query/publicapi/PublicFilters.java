@@ -2,29 +2,17 @@ package org.trustregistry.query.publicapi;
 
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
-import java.time.Instant;
 import org.springframework.data.jpa.domain.Specification;
-import org.trustregistry.query.accreditation.AccreditationFilters;
-import org.trustregistry.query.accreditation.AccreditedEntityView;
-import org.trustregistry.query.common.Filters;
 import org.trustregistry.query.registry.TrustRegistryView;
-import org.trustregistry.shared.EntityStatus;
 import org.trustregistry.shared.RegistryStatus;
 
-/** What "active" means for the public lists. */
+/**
+ * What "active" means for the public schema list: in an ACTIVE registry. (Whether an issuer or verifier stands now
+ * is the authority history's to say, as for every other read: {@link org.trustregistry.query.trqp.AuthorityHistory}.)
+ */
 final class PublicFilters {
 
     private PublicFilters() {
-    }
-
-    /**
-     * Issuers and verifiers that are active now: status ACTIVE and inside their validity window — the rule of
-     * {@link org.trustregistry.shared.GoodStanding}, as a criterion the database can page by (the public lists
-     * are "now" lists over the read tables, sorted and paged in SQL). The window matters on its own: between
-     * validUntil and the expiry event the status still says ACTIVE.
-     */
-    static <V extends AccreditedEntityView> Specification<V> activeAt(Instant now) {
-        return Filters.all(Filters.equal("status", EntityStatus.ACTIVE.name()), AccreditationFilters.validAt(now));
     }
 
     /**

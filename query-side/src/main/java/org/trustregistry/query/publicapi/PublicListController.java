@@ -1,6 +1,8 @@
 package org.trustregistry.query.publicapi;
 
 import org.trustregistry.query.admin.FailClosed;
+import org.trustregistry.query.trqp.AuthorityHistory;
+import org.trustregistry.query.trqp.AuthorityHistoryProjection;
 import org.trustregistry.query.registry.TrustRegistryProjection;
 import org.trustregistry.query.schema.CredentialSchemaProjection;
 import org.trustregistry.query.issuer.IssuerProjection;
@@ -9,7 +11,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
@@ -52,11 +57,15 @@ class PublicListController {
     private final PublicEntityTables<VerifierView, VerifierCredentialTypeView> verifiers;
     private final PublicCaching caching;
     private final Clock clock;
+    private final AuthorityHistory history;
+    private final EntityManager entityManager;
 
     PublicListController(TrustRegistryRepository registries, CredentialSchemaRepository schemas,
                          IssuerRepository issuers, IssuerCredentialTypeRepository issuerTypes,
                          VerifierRepository verifiers, VerifierCredentialTypeRepository verifierTypes,
-                         PublicCaching caching, Clock clock) {
+                         PublicCaching caching, Clock clock, AuthorityHistory history, EntityManager entityManager) {
+        this.history = history;
+        this.entityManager = entityManager;
         this.registries = registries;
         this.schemas = schemas;
         this.issuers = new PublicEntityTables<>(issuers, issuerTypes, IssuerCredentialTypeView.class);
@@ -97,36 +106,45 @@ class PublicListController {
     }
 
     @GetMapping("/issuers")
+    @FailClosed({TrustRegistryProjection.NAME, IssuerProjection.NAME, AuthorityHistoryProjection.NAME})
     ResponseEntity<PageResponse<PublicEntity>> issuers(@RequestParam(required = false) String registryId,
                                                        @RequestParam(required = false) String did,
                                                        @RequestParam(required = false) String credentialType,
                                                        @RequestParam(required = false) String q,
                                                        @RequestParam(required = false) Integer page,
                                                        @RequestParam(required = false) Integer size) {
-        return caching.ok(entities(issuers, registryId, did, credentialType, q, page, size));
+        return caching.ok(entities(issuers, IssuerView.class, registryId, did, credentialType, q, page, size));
     }
 
     @GetMapping("/verifiers")
+    @FailClosed({TrustRegistryProjection.NAME, VerifierProjection.NAME, AuthorityHistoryProjection.NAME})
     ResponseEntity<PageResponse<PublicEntity>> verifiers(@RequestParam(required = false) String registryId,
                                                          @RequestParam(required = false) String did,
                                                          @RequestParam(required = false) String credentialType,
                                                          @RequestParam(required = false) String q,
                                                          @RequestParam(required = false) Integer page,
                                                          @RequestParam(required = false) Integer size) {
-        return caching.ok(entities(verifiers, registryId, did, credentialType, q, page, size));
+        return caching.ok(entities(verifiers, VerifierView.class, registryId, did, credentialType, q, page, size));
     }
 
+    /**
+     * The issuers or verifiers in good standing now, in an ACTIVE registry — decided by the authority history, the
+     * one evaluator of standing ({@link AuthorityHistory}) — among those the descriptive filters (registry, DID,
+     * credential type held, name) select in the read table, by name then id, one page of them.
+     */
     private <V extends AccreditedEntityView> PageResponse<PublicEntity> entities(
-            PublicEntityTables<V, ?> tables, String registryId, String did, String credentialType, String q,
-            Integer page, Integer size) {
+            PublicEntityTables<V, ?> tables, Class<V> type, String registryId, String did, String credentialType,
+            String q, Integer page, Integer size) {
+        PageRequest pageable = Paging.of(page, size, Sort.by("name", "id"));
         Specification<V> filter = Filters.all(
-                PublicFilters.activeAt(clock.instant()),
-                PublicFilters.inActiveRegistry(),
                 Filters.equal("registryId", Filters.uuid("registryId", registryId)),
                 Filters.equal("did", Filters.did("did", did)),
                 tables.holdsCredentialType(credentialType),
                 Filters.nameMatches(q));
-        Page<V> found = tables.findAll(filter, Paging.of(page, size, Sort.by("name", "id")));
+        List<UUID> standing = history.standing(tables.ids(entityManager, type, filter), clock.instant());
+        int from = (int) Math.min(standing.size(), pageable.getOffset());
+        List<V> rows = tables.inOrder(standing.subList(from, Math.min(standing.size(), from + pageable.getPageSize())));
+        Page<V> found = new PageImpl<>(rows, pageable, standing.size());
         Map<UUID, List<PublicCredentialType>> types = tables.credentialTypes(found.getContent());
         return PageResponse.of(found, v -> PublicEntity.of(v, types.getOrDefault(v.getId(), List.of())));
     }

@@ -479,6 +479,24 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         }
     }
 
+    /**
+     * Of these issuers and verifiers, those in good standing at T in a registry ACTIVE at T, in the order given
+     * (the public lists: the read table filters and orders, this decides who stands).
+     */
+    public List<UUID> standing(List<UUID> ids, Instant time) {
+        Instant t = micros(time);
+        return read(view -> {
+            List<UUID> standing = new ArrayList<>();
+            for (UUID id : ids) {
+                Entity entity = view.entity(id);
+                if (entity != null && view.standsAt(entity, t) && view.registryActiveAt(entity.registryId(), t)) {
+                    standing.add(id);
+                }
+            }
+            return standing;
+        });
+    }
+
     /** Whether the memory is usable (false: a committed change could not be applied). */
     public boolean healthy() {
         return broken == null;
