@@ -27,11 +27,6 @@ public class TrqpEvaluator {
         this.maxChain = Math.max(maxDepth, 1) + 2;
     }
 
-    /** The longest delegation chain walked. */
-    int maxChain() {
-        return maxChain;
-    }
-
     public Outcome authorization(String authorityDid, String entityDid, String action, String resource,
                                  Instant time) {
         Instant t = AuthorityHistory.micros(time);
