@@ -178,6 +178,7 @@ public class ProjectionMonitor implements SmartLifecycle {
                 : Math.max(0, now.toEpochMilli() - waitingSince) / 1000.0;
         ProjectionFailure failure = failures.failure(name).orElse(null);
         boolean coordinatorFailing = engine.retrying(name);
+        String copyFault = copyFault(name);
         State state;
         String reason;
         if (rebuilding.contains(name)) {
@@ -186,9 +187,9 @@ public class ProjectionMonitor implements SmartLifecycle {
         } else if (!running) {
             state = State.STOPPED;
             reason = "not running";
-        } else if (copyFault(name) != null) {
+        } else if (copyFault != null) {
             state = State.FAILING;
-            reason = "its in-memory copy is wrong (" + copyFault(name) + "): rebuild it";
+            reason = "its in-memory copy is wrong (" + copyFault + "): rebuild it";
         } else if (failure != null || coordinatorFailing) {
             state = State.FAILING;
             reason = failure == null ? "it is retrying after an error"

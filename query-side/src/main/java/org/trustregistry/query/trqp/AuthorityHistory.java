@@ -12,6 +12,7 @@ import java.util.concurrent.locks.StampedLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,9 +53,31 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorityHistory.class);
 
+    /** A period of something in one state: from {@code start} (inclusive) to {@code end} (exclusive; null: still). */
+    public interface Period {
+        Instant start();
+
+        Instant end();
+
+        default boolean contains(Instant t) {
+            return during(start(), end(), t);
+        }
+    }
+
+    /** The last of the periods that contains T, or null. */
+    static <P extends Period> P latestAt(List<P> periods, Instant t) {
+        P found = null;
+        for (P p : periods) {
+            if (p.contains(t)) {
+                found = p;
+            }
+        }
+        return found;
+    }
+
     /** A period of a registry in one status. */
     public record RegistryPeriod(UUID registryId, String ecosystemDid, String status, Instant start, Instant end,
-                                 long seq) {
+                                 long seq) implements Period {
         RegistryPeriod closedAt(Instant at) {
             return new RegistryPeriod(registryId, ecosystemDid, status, start, at, seq);
         }
@@ -62,14 +85,15 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
 
     /** A period of an issuer or verifier in one status with one validity window. */
     public record EntityPeriod(String status, Instant validFrom, Instant validUntil, Instant start, Instant end,
-                               long seq) {
+                               long seq) implements Period {
         EntityPeriod closedAt(Instant at) {
             return new EntityPeriod(status, validFrom, validUntil, start, at, seq);
         }
     }
 
     /** A period in which an entity held a credential type (of one schema). */
-    public record TypePeriod(UUID schemaId, String credentialType, Instant start, Instant end, long seq) {
+    public record TypePeriod(UUID schemaId, String credentialType, Instant start, Instant end, long seq)
+            implements Period {
         TypePeriod closedAt(Instant at) {
             return new TypePeriod(schemaId, credentialType, start, at, seq);
         }
@@ -78,7 +102,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
     /** A delegation, in force from its grant until its revocation or lapse. */
     public record DelegationPeriod(UUID delegationId, UUID registryId, UUID delegatorId, UUID delegateId,
                                    List<String> credentialTypes, Instant validFrom, Instant validUntil,
-                                   Instant start, Instant end) {
+                                   Instant start, Instant end) implements Period {
         DelegationPeriod closedAt(Instant at) {
             return new DelegationPeriod(delegationId, registryId, delegatorId, delegateId, credentialTypes,
                     validFrom, validUntil, start, at);
@@ -88,7 +112,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
     /** A period of a federation connection in one status. */
     public record RecognitionPeriod(UUID connectionId, UUID registryId, String remoteDid, String status,
                                     List<RecognitionScope> scopes, Instant validFrom, Instant validUntil,
-                                    Instant start, Instant end, long seq) {
+                                    Instant start, Instant end, long seq) implements Period {
         RecognitionPeriod closedAt(Instant at) {
             return new RecognitionPeriod(connectionId, registryId, remoteDid, status, scopes, validFrom, validUntil,
                     start, at, seq);
@@ -201,14 +225,14 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         State s = new State();
         jdbc.sql("SELECT registry_id, ecosystem_did, status, period_start, period_end, seq FROM registry_periods "
                         + "ORDER BY registry_id, seq")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .query((RowCallbackHandler) rs -> {
                     RegistryPeriod p = new RegistryPeriod(rs.getObject(1, UUID.class), rs.getString(2),
                             rs.getString(3), Timestamptz.read(rs, 4), Timestamptz.read(rs, 5), rs.getLong(6));
                     addRegistryPeriod(s, p);
                 });
         jdbc.sql("SELECT entity_id, entity_type, registry_id, did, status, valid_from, valid_until, period_start, "
                         + "period_end, seq FROM entity_periods ORDER BY entity_id, seq")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .query((RowCallbackHandler) rs -> {
                     Entity entity = entity(s, rs.getObject(1, UUID.class), EntityType.valueOf(rs.getString(2)),
                             rs.getObject(3, UUID.class), rs.getString(4));
                     entity.periods.add(new EntityPeriod(rs.getString(5), Timestamptz.read(rs, 6),
@@ -216,7 +240,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
                 });
         jdbc.sql("SELECT entity_id, schema_id, credential_type, period_start, period_end, seq "
                         + "FROM credential_type_periods ORDER BY entity_id, seq")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .query((RowCallbackHandler) rs -> {
                     Entity entity = s.entities.get(rs.getObject(1, UUID.class));
                     if (entity == null) {
                         throw new IllegalStateException("A credential type is recorded for the unknown entity "
@@ -228,13 +252,14 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         jdbc.sql("SELECT delegation_id, registry_id, delegator_id, delegate_id, credential_types, valid_from, "
                         + "valid_until, period_start, period_end FROM delegation_periods ORDER BY period_start, "
                         + "delegation_id")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> addDelegation(s, new DelegationPeriod(rs.getObject(1, UUID.class),
+                .query((RowCallbackHandler) rs -> addDelegation(s, new DelegationPeriod(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
                         List.of((String[]) rs.getArray(5).getArray()), Timestamptz.read(rs, 6),
                         Timestamptz.read(rs, 7), Timestamptz.read(rs, 8), Timestamptz.read(rs, 9))));
         jdbc.sql("SELECT connection_id, registry_id, remote_did, status, recognitions, valid_from, valid_until, "
                         + "period_start, period_end, seq FROM recognition_periods ORDER BY connection_id, seq")
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> addRecognitionPeriod(s, new RecognitionPeriod(rs.getObject(1, UUID.class),
+                .query((RowCallbackHandler) rs -> addRecognitionPeriod(s, new RecognitionPeriod(
+                        rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), scopes(rs.getString(5)),
                         Timestamptz.read(rs, 6), Timestamptz.read(rs, 7), Timestamptz.read(rs, 8),
                         Timestamptz.read(rs, 9), rs.getLong(10))));
@@ -559,13 +584,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
 
         /** The registry's period at T (any status), or null. */
         public RegistryPeriod registryAt(UUID registryId, Instant t) {
-            RegistryPeriod found = null;
-            for (RegistryPeriod p : s.registries.getOrDefault(registryId, List.of())) {
-                if (during(p.start(), p.end(), t)) {
-                    found = p;
-                }
-            }
-            return found;
+            return latestAt(s.registries.getOrDefault(registryId, List.of()), t);
         }
 
         /** The registry's current period, or null. */
@@ -581,7 +600,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         /** Whether the registry stood ACTIVE at T. */
         public boolean registryActiveAt(UUID registryId, Instant t) {
             for (RegistryPeriod p : s.registries.getOrDefault(registryId, List.of())) {
-                if ("ACTIVE".equals(p.status()) && during(p.start(), p.end(), t)) {
+                if ("ACTIVE".equals(p.status()) && p.contains(t)) {
                     return true;
                 }
             }
@@ -603,13 +622,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
 
         /** The entity's period that contains T (the latest, should two), or null. */
         public EntityPeriod periodAt(Entity entity, Instant t) {
-            EntityPeriod found = null;
-            for (EntityPeriod p : entity.periods) {
-                if (during(p.start(), p.end(), t)) {
-                    found = p;
-                }
-            }
-            return found;
+            return latestAt(entity.periods, t);
         }
 
         /**
@@ -640,7 +653,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         /** The period in which the entity stood in good standing at T, or null. */
         public EntityPeriod standingAt(Entity entity, Instant t) {
             for (EntityPeriod p : entity.periods) {
-                if (during(p.start(), p.end(), t) && GoodStanding.at(p.status(), p.validFrom(), p.validUntil(), t)) {
+                if (p.contains(t) && GoodStanding.at(p.status(), p.validFrom(), p.validUntil(), t)) {
                     return p;
                 }
             }
@@ -651,7 +664,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         public List<TypePeriod> typesAt(Entity entity, Instant t) {
             List<TypePeriod> held = new ArrayList<>();
             for (TypePeriod p : entity.types) {
-                if (during(p.start(), p.end(), t)) {
+                if (p.contains(t)) {
                     held.add(p);
                 }
             }
@@ -672,7 +685,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         /** Whether the entity held the credential type itself at T. */
         public boolean holdsAt(Entity entity, String credentialType, Instant t) {
             for (TypePeriod p : entity.types) {
-                if (p.credentialType().equals(credentialType) && during(p.start(), p.end(), t)) {
+                if (p.credentialType().equals(credentialType) && p.contains(t)) {
                     return true;
                 }
             }
@@ -683,7 +696,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
         public List<DelegationPeriod> delegationsTo(UUID entityId, Instant t) {
             List<DelegationPeriod> found = new ArrayList<>();
             for (DelegationPeriod d : s.delegationsTo.getOrDefault(entityId, List.of())) {
-                if (during(d.start(), d.end(), t)) {
+                if (d.contains(t)) {
                     found.add(d);
                 }
             }
@@ -702,7 +715,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
                 List<UUID> next = new ArrayList<>();
                 for (UUID delegate : frontier) {
                     for (DelegationPeriod d : s.delegationsTo.getOrDefault(delegate, List.of())) {
-                        if (!d.credentialTypes().contains(credentialType) || !during(d.start(), d.end(), t)
+                        if (!d.credentialTypes().contains(credentialType) || !d.contains(t)
                                 || !ValidityWindow.contains(d.validFrom(), d.validUntil(), t)) {
                             continue;
                         }
@@ -734,13 +747,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
 
         /** The connection's period at T (any status), or null. */
         public RecognitionPeriod periodAt(List<RecognitionPeriod> periods, Instant t) {
-            RecognitionPeriod found = null;
-            for (RecognitionPeriod p : periods) {
-                if (during(p.start(), p.end(), t)) {
-                    found = p;
-                }
-            }
-            return found;
+            return latestAt(periods, t);
         }
 
         /** Whether the registry recognized the remote DID for the scope at T: ACTIVE, in force, inside its window. */
@@ -748,7 +755,7 @@ public class AuthorityHistory implements SmartLifecycle, InMemoryCopy {
             for (List<RecognitionPeriod> periods : connectionsOf(registryId)) {
                 for (RecognitionPeriod p : periods) {
                     if (p.remoteDid().equals(remoteDid) && "ACTIVE".equals(p.status())
-                            && during(p.start(), p.end(), t)
+                            && p.contains(t)
                             && ValidityWindow.contains(p.validFrom(), p.validUntil(), t)
                             && p.scopes().stream().anyMatch(scope -> action.equals(scope.action())
                                     && resource.equals(scope.resource()))) {
