@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.trustregistry.database.EmbeddedPostgresServer;
@@ -24,6 +27,8 @@ class DatabaseOutageIntegrationTest extends IntegrationTest {
 
     @Autowired
     private EmbeddedPostgresServer postgres;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void a_frozen_database_gets_503s_at_once_and_everything_recovers_when_it_thaws() throws Exception {
@@ -51,6 +56,24 @@ class DatabaseOutageIntegrationTest extends IntegrationTest {
         assertThat(during.status()).as("answered, never hung: %s", during).isIn(200, 503);
         assertRecovered(fixture);
         assertThat(postgres.pid().orElseThrow()).as("a new postmaster").isNotEqualTo(before);
+    }
+
+    @Test
+    void a_segment_axon_keeps_from_being_claimed_after_a_failure_is_claimed_back_at_once() throws Exception {
+        Fixture fixture = fixture();
+        StreamingEventProcessor cascade = processing.eventProcessor("delegation-cascade", StreamingEventProcessor.class)
+                .orElseThrow();
+        // what a work package failing on a dead database leaves: its segment released, and blocked from being
+        // claimed again for a back-off (up to a minute), while the processor reports neither error nor stop
+        cascade.releaseSegment(0, 10, TimeUnit.MINUTES);
+        try {
+            eventually(() -> cascade.processingStatus().isEmpty() ? true : null);
+            assertThat(projections.restartUnhealthy().started()).contains("delegation-cascade");
+            eventually(() -> cascade.processingStatus().containsKey(0) ? true : null);
+            assertRecovered(fixture);
+        } finally {
+            cascade.claimSegment(0).get(10, TimeUnit.SECONDS);
+        }
     }
 
     private record Fixture(String ecosystem, String did, String type) {

@@ -113,10 +113,52 @@ public class ProjectionAdmin {
                 notYet.add(name);
             }
         });
+        streamingProcessors().forEach((name, processor) -> {
+            if (!unhealthy.containsKey(name) && processor.isRunning()) {
+                switch (reclaimReleased(name, processor)) {
+                    case CLAIMED -> restarted.add(name);
+                    case NOT_YET -> notYet.add(name);
+                    case NOTHING_TO_DO -> { }
+                }
+            }
+        });
         if (!restarted.isEmpty()) {
             log.info("Restarted {}", restarted);
         }
         return new Restarted(restarted, notYet);
+    }
+
+    private enum Reclaim { NOTHING_TO_DO, CLAIMED, NOT_YET }
+
+    /**
+     * A work package that failed (its handler could not reach the database) gives its segment up, and Axon
+     * keeps the segment from being claimed again for a back-off that doubles up to a minute while the
+     * processor reports neither an error nor a stop: such a segment is claimed back here at once. A segment
+     * another node holds is not available to the claim and stays with it.
+     */
+    private Reclaim reclaimReleased(String name, StreamingEventProcessor processor) {
+        Set<Integer> processing = processor.processingStatus().keySet();
+        List<Integer> released = jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = ? ORDER BY segment")
+                .param(name).query(Integer.class).list().stream().filter(s -> !processing.contains(s)).toList();
+        List<Integer> claimed = new ArrayList<>();
+        for (int segment : released) {
+            try {
+                if (processor.claimSegment(segment).get(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    claimed.add(segment);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Reclaim.NOT_YET;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("Could not claim segment {} of {} again yet: {}", segment, name, e.getMessage());
+                return Reclaim.NOT_YET;
+            }
+        }
+        if (claimed.isEmpty()) {
+            return Reclaim.NOTHING_TO_DO;
+        }
+        log.info("Claimed segments {} of {} again", claimed, name);
+        return Reclaim.CLAIMED;
     }
 
     /** What {@link #restartUnhealthy()} did: the processors started again, and those that could not be yet. */

@@ -110,15 +110,17 @@ public class DatabaseMonitor implements SmartLifecycle {
 
     /**
      * The processors that failed during the outage are started again at once (Axon's own back-off grows to
-     * a minute); a few more tries for those the pool could not serve yet, the projection monitor told at once.
+     * a minute), and again until a look finds nothing left to restart: a handler that was still waiting for
+     * the dead database when the first look came may fail only after it. The projection monitor is told at
+     * once.
      */
     private void restartProjections() {
-        for (long pause : new long[] {0, 500, 1000, 2000}) {
+        for (long pause : new long[] {0, 250, 500, 1000, 2000, 4000, 8000}) {
             try {
                 Thread.sleep(pause);
                 ProjectionAdmin.Restarted restarted = projections.getObject().restartUnhealthy();
                 projectionMonitor.getObject().refresh();
-                if (restarted.notYet().isEmpty()) {
+                if (restarted.started().isEmpty() && restarted.notYet().isEmpty()) {
                     return;
                 }
             } catch (InterruptedException e) {
