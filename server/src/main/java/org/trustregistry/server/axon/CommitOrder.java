@@ -39,13 +39,18 @@ public class CommitOrder implements StreamHorizon {
     public static final String REGISTER = "SELECT pg_advisory_xact_lock_shared(("
             + LOCK_NAMESPACE + " | (last_value >> 32))::int, last_value::bit(32)::int) FROM " + SEQUENCE;
 
-    private static final String LAST_HANDED_OUT =
-            "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM " + SEQUENCE;
-
-    private static final String LOWEST_IN_FLIGHT = "SELECT COALESCE(min(((classid::bigint & 65535) << 32) "
-            + "| objid::bigint), " + Long.MAX_VALUE + ") "
-            + "FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 "
-            + "AND classid::bigint BETWEEN " + LOCK_NAMESPACE + " AND " + (LOCK_NAMESPACE + 65535);
+    /**
+     * R and M in one round trip, in that order: the transactions in flight are looked up by a subquery that
+     * refers to R, so PostgreSQL evaluates it for the row R is in, after it has read the sequence (a correlated
+     * subplan is never run before the row it depends on; two independent subqueries would have no order).
+     */
+    private static final String VIEW = "SELECT r.handed_out, (SELECT COALESCE(min(((l.classid::bigint & 65535) << 32) "
+            + "| l.objid::bigint), " + Long.MAX_VALUE + ") "
+            + "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.objsubid = 2 "
+            + "AND l.classid::bigint BETWEEN " + LOCK_NAMESPACE + " AND " + (LOCK_NAMESPACE + 65535)
+            + " AND r.handed_out IS NOT NULL) "
+            + "FROM (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS handed_out FROM "
+            + SEQUENCE + ") r";
 
     private final JdbcClient jdbc;
 
@@ -76,8 +81,9 @@ public class CommitOrder implements StreamHorizon {
     @Override
     public View view() {
         // the order matters: the last value first, then the transactions in flight (see the class comment)
-        long handedOut = jdbc.sql(LAST_HANDED_OUT).query(Long.class).single();
-        long lowestInFlight = jdbc.sql(LOWEST_IN_FLIGHT).query(Long.class).single();
-        return new View(Math.min(handedOut, lowestInFlight), handedOut);
+        return jdbc.sql(VIEW).query((rs, i) -> {
+            long handedOut = rs.getLong(1);
+            return new View(Math.min(handedOut, rs.getLong(2)), handedOut);
+        }).single();
     }
 }
