@@ -49,16 +49,43 @@ public class RegistryEntryProjection {
 
     /**
      * What this batch has read or written, so that a batch with many events of one entity or registry asks the
-     * table once (the rows are the batch's own: a rolled-back batch takes its cache with it).
+     * table once (the rows are the batch's own: a rolled-back batch takes its cache with it), and the key each
+     * registry signs with as of this batch.
      */
-    private record BatchCache(Map<UUID, RegistryEntryView> latest, Map<UUID, RegistrySigningKeyView> keys) {
+    private record BatchCache(Map<UUID, RegistryEntryView> latest, Map<UUID, RegistrySigningKeyView> keys,
+                              Map<UUID, SigningKey> signing) {
+    }
+
+    /** What an entry needs of its registry's key in use. */
+    private record SigningKey(String kid, String ecosystemDid) {
+        static SigningKey of(RegistrySigningKeyView key) {
+            return new SigningKey(key.getKid(), key.getEcosystemDid());
+        }
     }
 
     private static final String CACHE = RegistryEntryProjection.class.getName() + ".batch";
 
-    private static BatchCache batch() {
-        return CurrentUnitOfWork.get().root()
-                .getOrComputeResource(CACHE, k -> new BatchCache(new HashMap<>(), new HashMap<>()));
+    /**
+     * The key in use per registry as of the last committed batch: a registry's key changes only through this
+     * projection, so a batch asks the table only for a registry it has not seen yet. A batch's keys join it once
+     * its transaction has committed; a rebuild empties it.
+     */
+    private final Map<UUID, SigningKey> committedKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private BatchCache batch() {
+        return CurrentUnitOfWork.get().root().getOrComputeResource(CACHE, k -> {
+            BatchCache batch = new BatchCache(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                committedKeys.putAll(batch.signing());
+                            }
+                        });
+            }
+            return batch;
+        });
     }
 
     @EventHandler
@@ -68,6 +95,23 @@ public class RegistryEntryProjection {
                 event.publicKeyJwk(), event.activeFrom());
         keys.insert(key);
         batch().keys().put(event.registryId(), key);
+        batch().signing().put(event.registryId(), SigningKey.of(key));
+    }
+
+    /** The key the registry signs with now: this batch's, the last committed batch's, or the table's. */
+    private Optional<SigningKey> signingKey(UUID registryId) {
+        BatchCache batch = batch();
+        SigningKey key = batch.signing().get(registryId);
+        if (key == null) {
+            key = committedKeys.get(registryId);
+            if (key == null) {
+                key = currentKey(registryId).map(SigningKey::of).orElse(null);
+            }
+            if (key != null) {
+                batch.signing().put(registryId, key);
+            }
+        }
+        return Optional.ofNullable(key);
     }
 
     private Optional<RegistrySigningKeyView> currentKey(UUID registryId) {
@@ -132,7 +176,8 @@ public class RegistryEntryProjection {
 
     @ResetHandler
     void reset() {
-        entries.deleteAllInBatch();
+        committedKeys.clear();
+        entries.deleteEverything();
         keys.deleteAllInBatch();
     }
 
@@ -149,14 +194,14 @@ public class RegistryEntryProjection {
     private void sign(EntityType type, UUID entityId, Map<String, Object> state, EventMessage<?> message,
                       long sequence, Instant at) {
         UUID registryId = UUID.fromString((String) state.get("registryId"));
-        RegistrySigningKeyView key = currentKey(registryId)
+        SigningKey key = signingKey(registryId)
                 .orElseThrow(() -> new NotFoundException("no signing key for registry " + registryId));
-        state.put("registryDid", key.getEcosystemDid());
+        state.put("registryDid", key.ecosystemDid());
         state.put("version", sequence);
         state.put("issuedAt", at.toString());
         // signed with this key when first read (RegistryEntrySignatures): the same bytes as signing now
         RegistryEntryView entry = new RegistryEntryView(UUID.fromString(message.getIdentifier()), registryId,
-                type.name(), entityId, (String) state.get("did"), null, state, key.getKid(), sequence, at);
+                type.name(), entityId, (String) state.get("did"), null, state, key.kid(), sequence, at);
         entries.insert(entry);
         batch().latest().put(entityId, entry);
     }

@@ -9,5 +9,10 @@ interface RegistryEntryRepository extends JpaRepository<RegistryEntryView, UUID>
 
     Optional<RegistryEntryView> findFirstByEntityIdOrderByVersionDesc(UUID entityId);
 
+    /** Every entry gone (a rebuild): in SQL, as Hibernate refuses a bulk delete of an immutable entity. */
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(value = "DELETE FROM registry_entries", nativeQuery = true)
+    void deleteEverything();
+
     Optional<RegistryEntryView> findFirstByEntityTypeAndEntityIdOrderByVersionDesc(String entityType, UUID entityId);
 }

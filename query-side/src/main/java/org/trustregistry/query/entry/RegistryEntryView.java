@@ -10,9 +10,15 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of registry_entries: one state of an issuer or verifier (id = the event it records), signed once read. */
+/**
+ * A row of registry_entries: one state of an issuer or verifier (id = the event it records), signed once read.
+ * Immutable to Hibernate: a row is inserted once (its signature is added by {@link RegistryEntrySignatures}
+ * in SQL), and without it the flush after the insert updated every new row again — the JSON payload's copy
+ * taken at the insert (a {@code long} read back as an {@code Integer}) never equals the map it came from.
+ */
 @Entity
 @Table(name = "registry_entries")
+@org.hibernate.annotations.Immutable
 public class RegistryEntryView {
 
     @Id
