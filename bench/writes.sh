@@ -2,7 +2,8 @@
 # Write benchmark (issue "Fast on one machine", point 1): POST /v2/issuers from wrk at CONNECTIONS (16)
 # connections with the server's default settings (read-your-writes on), then one client in sequence,
 # then pgbench's TPS for a one-row transaction on the same PostgreSQL, and the ratios.
-# Usage: bench/writes.sh   (env: CONNECTIONS, DURATION, SEQUENTIAL, WARMUP)
+# Usage: bench/writes.sh   (env: CONNECTIONS, DURATION, SEQUENTIAL, WARMUP, JAR: another build for A/B runs,
+#        JAVA_OPTS: extra JVM options)
 # The warm-up (60 s) is long because the JIT compiler takes a core for the first minute of load (async-profiler):
 # with 10 s the figures measured the compiler, not the server a registry runs for months.
 # Needs: JDK 17, python3, wrk and pgbench (apt-get install wrk postgresql-contrib). As a normal user, or as
@@ -15,9 +16,10 @@ CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-30s}
 export BASE=http://127.0.0.1:$PORT KEY=bench-admin-key-0123456789
 DATA=$(mktemp -d /tmp/trust-registry-writes.XXXXXX)
-[ -f "$ROOT/server/target/trust-registry.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+JAR=${JAR:-$ROOT/server/target/trust-registry.jar}
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY=$KEY \
-  java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
+  java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health/readiness" >/dev/null && break; sleep 1; done

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trustregistry.command.did.UpdateDidService;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.trustregistry.query.events.StableEventSource;
 import org.trustregistry.query.events.StreamHorizon;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +37,8 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
     private TransactionTemplate transactions;
     @Autowired
     private StreamHorizon horizon;
+    @Autowired
+    private StableEventSource source;
 
     /**
      * The writers append thousands of events: they are projected before the next test runs, so that test's
@@ -77,6 +82,52 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
             slow.get(10, TimeUnit.SECONDS);
             assertThat(horizon.stableHead()).isGreaterThanOrEqualTo(late);
             assertThat(positions(start)).contains(early.get(), late);
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_delegation_cascade_reads_the_same_gapless_stream_with_one_number_for_a_position() throws Exception {
+        api.put("/v2/dids/" + did("cascade"), Api.json(Map.of("serviceType", "LinkedDomains",
+                "endpoint", "https://cascade.example")), ADMIN_KEY);
+        assertThat(projections.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
+        assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'delegation-cascade'")
+                .query(String.class).single()).isEqualTo(GlobalSequenceTrackingToken.class.getName());
+
+        long start = horizon.stableHead();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong early = new AtomicLong();
+        String earlyDid = did("early");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (TrackingEventStream stream = source.openStream(new GlobalSequenceTrackingToken(start))) {
+            Future<?> slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
+                commands.sendAndWait(asAdmin(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example",
+                        Map.of())));
+                early.set(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                        .param(earlyDid).query(Long.class).single());
+                appended.countDown();
+                await(release);
+            }));
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            String lateDid = did("late");
+            api.put("/v2/dids/" + lateDid, Api.json(Map.of("serviceType", "LinkedDomains",
+                    "endpoint", "https://late.example")), ADMIN_KEY);
+            long late = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(lateDid).query(Long.class).single();
+            assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS))
+                    .as("nothing while an append below the committed one is in flight").isFalse();
+
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+            List<Long> seen = new ArrayList<>();
+            while (seen.size() < 2 && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
+                seen.add(((GlobalSequenceTrackingToken) stream.nextAvailable().trackingToken()).getGlobalIndex());
+            }
+            assertThat(seen).as("both, in order, once").containsExactly(early.get(), late);
+            assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
         } finally {
             release.countDown();
             writer.shutdownNow();

@@ -17,12 +17,8 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.SubscribableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -36,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trustregistry.query.events.StableEvents;
 import org.trustregistry.query.events.StreamHorizon;
 
 /**
@@ -63,9 +60,6 @@ public class ProjectionEngine implements SmartLifecycle {
     /** The message source of the projections' own Axon processors: it never delivers, the engine does. */
     static final SubscribableMessageSource<EventMessage<?>> NOT_FED = consumer -> () -> true;
 
-    private static final String READ = "SELECT global_index, type, aggregate_identifier, sequence_number, "
-            + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data "
-            + "FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?";
     private static final long FIRST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long LAST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -89,9 +83,9 @@ public class ProjectionEngine implements SmartLifecycle {
     }
 
     private final EventProcessingConfiguration processing;
-    private final org.axonframework.config.Configuration axon;
     private final EventBus eventBus;
     private final StreamHorizon horizon;
+    private final StableEvents store;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final EntityManager entityManager;
@@ -104,16 +98,15 @@ public class ProjectionEngine implements SmartLifecycle {
     private final Lane catchingUp = new Lane("projections-catch-up", true);
     private volatile boolean running;
 
-    ProjectionEngine(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon,
-                     EventBus eventBus, StreamHorizon horizon, PlatformTransactionManager transactionManager,
-                     JdbcClient jdbc, EntityManager entityManager, ProjectionFailureRecorder failures,
-                     ProjectionProgress progress,
+    ProjectionEngine(EventProcessingConfiguration processing, EventBus eventBus, StreamHorizon horizon,
+                     StableEvents store, PlatformTransactionManager transactionManager, JdbcClient jdbc,
+                     EntityManager entityManager, ProjectionFailureRecorder failures, ProjectionProgress progress,
                      @Value("${trust-registry.projections.batch-size:1000}") int batchSize,
                      @Value("${trust-registry.projections.poll-interval:PT1S}") Duration pollInterval) {
         this.processing = processing;
-        this.axon = axon;
         this.eventBus = eventBus;
         this.horizon = horizon;
+        this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.entityManager = entityManager;
@@ -288,19 +281,12 @@ public class ProjectionEngine implements SmartLifecycle {
                 .params(position, name).update();
     }
 
-    /** The events after {@code after} up to {@code upTo}, at most {@code limit}, each deserialized when first used. */
     private List<TrackedEventMessage<?>> read(long after, long upTo, int limit) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.sql(READ).params(after, upTo, limit)
-                .query((rs, i) -> new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-                        new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))))
-                .list();
-        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), axon.eventSerializer(), axon.upcasterChain())
-                .toList();
+        return store.read(after, upTo, limit);
     }
 
     static long indexOf(TrackedEventMessage<?> event) {
-        return ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex();
+        return StableEvents.indexOf(event);
     }
 
     /** A projection failed in a batch: the batch's transaction is rolled back. */
@@ -321,11 +307,12 @@ public class ProjectionEngine implements SmartLifecycle {
      * Processes the next events for some projections of a lane, in one transaction: those after the lowest
      * position among them, up to the stable head. True when it did something (there may be more).
      */
-    private boolean process(List<Projection> group, long stable, int limit) {
+    private boolean process(Lane lane, List<Projection> group, long stable, int limit) {
         long from = group.stream().mapToLong(p -> p.position).min().orElse(stable);
         if (from >= stable) {
             return false;
         }
+        long started = System.nanoTime();
         List<TrackedEventMessage<?>> events = read(from, stable, limit);
         // fewer than asked: nothing else is left below the stable head (the rest were rolled back)
         long upTo = events.size() < limit ? stable : indexOf(events.get(events.size() - 1));
@@ -347,6 +334,9 @@ public class ProjectionEngine implements SmartLifecycle {
                     projection.retryAt = 0;
                 }
                 progress.advanced();
+                lane.batches.increment();
+                lane.events.add(events.size());
+                lane.nanos.add(System.nanoTime() - started);
                 return true;
             } catch (Failed failed) {
                 fail(failed.projection, failed.event, failed.getCause(), failed.exact);
@@ -405,9 +395,25 @@ public class ProjectionEngine implements SmartLifecycle {
         progress.advanced(); // waiters stop waiting for it
     }
 
+    /** What a lane has done since start: batches committed, the events in them, and the time they took. */
+    public record LaneWork(long batches, long events, long nanos) {
+    }
+
+    /** Per lane ({@code live}, {@code catch-up}): the batches it committed so far (for the metrics). */
+    public Map<String, LaneWork> laneWork() {
+        return Map.of("live", live.work(), "catch-up", catchingUp.work());
+    }
+
     /** A thread processing the projections that are its members. */
     private final class Lane implements Runnable {
         final String name;
+        final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();
+
+        LaneWork work() {
+            return new LaneWork(batches.sum(), events.sum(), nanos.sum());
+        }
         final boolean catchUp;
         final Set<Projection> members = ConcurrentHashMap.newKeySet();
         private final Object signal = new Object();
@@ -514,14 +520,14 @@ public class ProjectionEngine implements SmartLifecycle {
                 List<Projection> careful = locked.stream().filter(p -> p.position < p.carefulUntil).toList();
                 for (Projection projection : careful) {
                     if (projection.lane == this) {
-                        worked |= process(List.of(projection), stable, 1);
+                        worked |= process(this, List.of(projection), stable, 1);
                     }
                 }
                 // those that did not just fail in their careful round, and are still in this lane
                 List<Projection> others = locked.stream()
                         .filter(p -> !careful.contains(p) && p.lane == this).toList();
                 if (!others.isEmpty()) {
-                    worked |= process(others, stable, batchSize);
+                    worked |= process(this, others, stable, batchSize);
                 }
                 if (catchUp) {
                     for (Projection projection : locked) {

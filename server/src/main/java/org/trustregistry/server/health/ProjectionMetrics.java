@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.trustregistry.query.admin.ProjectionEngine;
 import org.trustregistry.query.admin.ProjectionFailureRecorder;
 import org.trustregistry.query.admin.ProjectionMonitor;
 
@@ -20,11 +21,14 @@ class ProjectionMetrics {
     private final ProjectionMonitor monitor;
     private final ProjectionFailureRecorder failures;
     private final MeterRegistry registry;
+    private final ProjectionEngine engine;
 
-    ProjectionMetrics(ProjectionMonitor monitor, ProjectionFailureRecorder failures, MeterRegistry registry) {
+    ProjectionMetrics(ProjectionMonitor monitor, ProjectionFailureRecorder failures, MeterRegistry registry,
+                      ProjectionEngine engine) {
         this.monitor = monitor;
         this.failures = failures;
         this.registry = registry;
+        this.engine = engine;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -43,6 +47,20 @@ class ProjectionMetrics {
                     .description("Times the projection's handlers failed on an event (each retry counts)")
                     .tag("projection", name).register(registry);
         }
+        for (String lane : engine.laneWork().keySet()) {
+            lane("trust_registry_projection_lane_batches", "Batches the lane committed (one transaction each)",
+                    lane, ProjectionEngine.LaneWork::batches);
+            lane("trust_registry_projection_lane_events", "Events in the batches the lane committed", lane,
+                    ProjectionEngine.LaneWork::events);
+            lane("trust_registry_projection_lane_seconds", "Time the lane spent on the batches it committed", lane,
+                    w -> w.nanos() / 1e9);
+        }
+    }
+
+    private void lane(String metric, String description, String lane,
+                      ToDoubleFunction<ProjectionEngine.LaneWork> value) {
+        FunctionCounter.builder(metric, engine, e -> value.applyAsDouble(e.laneWork().get(lane)))
+                .description(description).tag("lane", lane).register(registry);
     }
 
     private void gauge(String metric, String description, String name, ToDoubleFunction<ProjectionMonitor.Health> value) {
