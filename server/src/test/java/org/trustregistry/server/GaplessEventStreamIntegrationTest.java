@@ -52,39 +52,15 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
     @Test
     void an_event_committed_late_below_visible_ones_holds_the_stream_back_until_it_commits() throws Exception {
         long start = horizon.stableHead();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong early = new AtomicLong();
-        String earlyDid = did("early");
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        Future<?> slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
-            commands.sendAndWait(asAdmin(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example",
-                    Map.of())));
-            early.set(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
-                    .param(earlyDid).query(Long.class).single());
-            appended.countDown();
-            await(release);
-        }));
-        try {
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            String lateDid = did("late");
-            api.put("/v2/dids/" + lateDid, Api.json(Map.of("serviceType", "LinkedDomains",
-                    "endpoint", "https://late.example")), ADMIN_KEY);
-            long late = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
-                    .param(lateDid).query(Long.class).single();
-            assertThat(late).as("committed, above the uncommitted one").isGreaterThan(early.get());
-
-            assertThat(horizon.stableHead()).isLessThan(early.get());
+        try (LateCommit held = new LateCommit()) {
+            assertThat(held.late).as("committed, above the uncommitted one").isGreaterThan(held.early);
+            assertThat(horizon.stableHead()).isLessThan(held.early);
             assertThat(positions(start)).as("nothing at or above the transaction still in flight")
-                    .allMatch(p -> p < early.get());
+                    .allMatch(p -> p < held.early);
 
-            release.countDown();
-            slow.get(10, TimeUnit.SECONDS);
-            assertThat(horizon.stableHead()).isGreaterThanOrEqualTo(late);
-            assertThat(positions(start)).contains(early.get(), late);
-        } finally {
-            release.countDown();
-            writer.shutdownNow();
+            held.commit();
+            assertThat(horizon.stableHead()).isGreaterThanOrEqualTo(held.late);
+            assertThat(positions(start)).contains(held.early, held.late);
         }
     }
 
@@ -97,40 +73,18 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
                 .query(String.class).single()).isEqualTo(GlobalSequenceTrackingToken.class.getName());
 
         long start = horizon.stableHead();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong early = new AtomicLong();
-        String earlyDid = did("early");
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        try (TrackingEventStream stream = source.openStream(new GlobalSequenceTrackingToken(start))) {
-            Future<?> slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
-                commands.sendAndWait(asAdmin(new UpdateDidService(earlyDid, "LinkedDomains", "https://early.example",
-                        Map.of())));
-                early.set(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
-                        .param(earlyDid).query(Long.class).single());
-                appended.countDown();
-                await(release);
-            }));
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            String lateDid = did("late");
-            api.put("/v2/dids/" + lateDid, Api.json(Map.of("serviceType", "LinkedDomains",
-                    "endpoint", "https://late.example")), ADMIN_KEY);
-            long late = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
-                    .param(lateDid).query(Long.class).single();
+        try (TrackingEventStream stream = source.openStream(new GlobalSequenceTrackingToken(start));
+             LateCommit held = new LateCommit()) {
             assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS))
                     .as("nothing while an append below the committed one is in flight").isFalse();
 
-            release.countDown();
-            slow.get(10, TimeUnit.SECONDS);
+            held.commit();
             List<Long> seen = new ArrayList<>();
             while (seen.size() < 2 && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
                 seen.add(((GlobalSequenceTrackingToken) stream.nextAvailable().trackingToken()).getGlobalIndex());
             }
-            assertThat(seen).as("both, in order, once").containsExactly(early.get(), late);
+            assertThat(seen).as("both, in order, once").containsExactly(held.early, held.late);
             assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
-        } finally {
-            release.countDown();
-            writer.shutdownNow();
         }
     }
 
@@ -193,6 +147,53 @@ class GaplessEventStreamIntegrationTest extends IntegrationTest {
             next = page(next, read);
         }
         return read;
+    }
+
+    /**
+     * An append held open: a transaction that has inserted its event (at {@link #early}) and not committed,
+     * then an event committed above it (at {@link #late}); {@link #commit()} lets the first one commit.
+     */
+    private final class LateCommit implements AutoCloseable {
+        final long early;
+        final long late;
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService writer = Executors.newSingleThreadExecutor();
+        private final Future<?> slow;
+
+        LateCommit() throws Exception {
+            CountDownLatch appended = new CountDownLatch(1);
+            AtomicLong index = new AtomicLong();
+            String earlyDid = did("early");
+            slow = writer.submit(() -> transactions.executeWithoutResult(status -> {
+                commands.sendAndWait(asAdmin(new UpdateDidService(earlyDid, "LinkedDomains",
+                        "https://early.example", Map.of())));
+                index.set(indexOf(earlyDid));
+                appended.countDown();
+                await(release);
+            }));
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            early = index.get();
+            String lateDid = did("late");
+            api.put("/v2/dids/" + lateDid, Api.json(Map.of("serviceType", "LinkedDomains",
+                    "endpoint", "https://late.example")), ADMIN_KEY);
+            late = indexOf(lateDid);
+        }
+
+        void commit() throws Exception {
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            writer.shutdownNow();
+        }
+
+        private long indexOf(String did) {
+            return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(did).query(Long.class).single();
+        }
     }
 
     private static void await(CountDownLatch latch) {
