@@ -4,7 +4,8 @@
 # The history: bench/load.py writes BASE_ISSUERS issuers with their histories through the HTTP API (the command
 # model), then bench/clone.py appends copies of those events, each a registry world of its own (new ids, new DIDs),
 # until the store holds EVENTS.
-# Usage: bench/rebuild.sh   (env: EVENTS, BASE_ISSUERS, REGISTRIES)
+# Usage: bench/rebuild.sh   (env: EVENTS, BASE_ISSUERS, REGISTRIES, JAR: another build for A/B runs,
+#        JAVA_OPTS: extra JVM options, e.g. a profiler agent)
 # Needs: JDK 17, python3, psql and pgbench (apt-get install postgresql-client postgresql-contrib).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,9 +14,10 @@ PORT=${PORT:-8092}
 EVENTS=${EVENTS:-1000000}
 export BASE=http://127.0.0.1:$PORT KEY=bench-admin-key-0123456789
 DATA=$(mktemp -d /tmp/trust-registry-rebuild.XXXXXX)
-[ -f "$ROOT/server/target/trust-registry.jar" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+JAR=${JAR:-$ROOT/server/target/trust-registry.jar}
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 TRUST_REGISTRY_DATA_DIR=$DATA TRUST_REGISTRY_PORT=$PORT TRUST_REGISTRY_BOOTSTRAP_ADMIN_KEY=$KEY \
-  java -Xmx2g -jar "$ROOT/server/target/trust-registry.jar" \
+  java -Xmx2g ${JAVA_OPTS:-} -jar "$JAR" \
   --trust-registry.http.read-your-writes-timeout=0s --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT

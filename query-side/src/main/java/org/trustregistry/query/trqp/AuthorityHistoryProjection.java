@@ -7,7 +7,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.trustregistry.query.common.KeyedStatements;
 import org.springframework.stereotype.Component;
 import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
 import org.trustregistry.events.accreditation.CredentialTypeWithdrawn;
@@ -40,22 +42,21 @@ public class AuthorityHistoryProjection {
     public static final String NAME = "authority-history";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
     private final JsonMapper json;
     private final AuthorityHistory memory;
 
-    AuthorityHistoryProjection(JdbcClient jdbc, JsonMapper json, AuthorityHistory memory) {
+    AuthorityHistoryProjection(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json, AuthorityHistory memory) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.json = json;
         this.memory = memory;
     }
 
     @EventHandler
     void on(TrustRegistryCreated event, @SequenceNumber long sequence) {
-        jdbc.sql("INSERT INTO registry_periods (registry_id, ecosystem_did, status, period_start, seq) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(event.registryId(), event.ecosystemDid(), event.status().name(), ts(event.createdAt()),
-                        sequence)
-                .update();
+        batch().add(registry(event.registryId()), INSERT_REGISTRY_PERIOD, 1, "registry " + event.registryId(),
+                event.registryId(), event.ecosystemDid(), event.status().name(), ts(event.createdAt()), sequence);
         memory.stage(c -> c.registryCreated(event.registryId(), event.ecosystemDid(), event.status().name(),
                 event.createdAt(), sequence));
     }
@@ -63,24 +64,22 @@ public class AuthorityHistoryProjection {
     @EventHandler
     void on(TrustRegistryStatusChanged event, @SequenceNumber long sequence) {
         Instant at = event.effectiveAt();
-        jdbc.sql("UPDATE registry_periods SET period_end = ? WHERE registry_id = ? AND period_end IS NULL")
-                .params(ts(at), event.registryId()).update();
-        jdbc.sql("INSERT INTO registry_periods (registry_id, ecosystem_did, status, period_start, seq) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(event.registryId(), event.ecosystemDid(), event.newStatus().name(), ts(at), sequence)
-                .update();
+        batch().add(registry(event.registryId()),
+                "UPDATE registry_periods SET period_end = ? WHERE registry_id = ? AND period_end IS NULL", -1,
+                "registry " + event.registryId(), ts(at), event.registryId());
+        batch().add(registry(event.registryId()), INSERT_REGISTRY_PERIOD, 1, "registry " + event.registryId(),
+                event.registryId(), event.ecosystemDid(), event.newStatus().name(), ts(at), sequence);
         memory.stage(c -> c.registryStatusChanged(event.registryId(), event.ecosystemDid(), event.newStatus().name(),
                 at, sequence));
     }
 
     @EventHandler
     void on(EntityRegistered event, @SequenceNumber long sequence) {
-        jdbc.sql("INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, status, valid_from, "
-                        + "valid_until, period_start, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(event.entityId(), event.entityType().name(), event.registryId(), event.did(),
-                        EntityStatus.PENDING.name(), ts(event.validFrom()), ts(event.validUntil()),
-                        ts(event.registeredAt()), sequence)
-                .update();
+        batch().add(entity(event.entityId()), "INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, "
+                        + "status, valid_from, valid_until, period_start, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 1,
+                "entity " + event.entityId(), event.entityId(), event.entityType().name(), event.registryId(),
+                event.did(), EntityStatus.PENDING.name(), ts(event.validFrom()), ts(event.validUntil()),
+                ts(event.registeredAt()), sequence);
         memory.stage(c -> c.entityRegistered(event.entityId(), event.entityType(), event.registryId(), event.did(),
                 EntityStatus.PENDING.name(), event.validFrom(), event.validUntil(), event.registeredAt(), sequence));
     }
@@ -100,19 +99,19 @@ public class AuthorityHistoryProjection {
 
     @EventHandler
     void on(CredentialTypeAuthorized event, @SequenceNumber long sequence) {
-        jdbc.sql("INSERT INTO credential_type_periods (entity_id, schema_id, credential_type, period_start, seq) "
-                        + "VALUES (?, ?, ?, ?, ?)")
-                .params(event.entityId(), event.schemaId(), event.credentialType(), ts(event.effectiveAt()), sequence)
-                .update();
+        batch().add(type(event.entityId()), "INSERT INTO credential_type_periods (entity_id, schema_id, "
+                        + "credential_type, period_start, seq) VALUES (?, ?, ?, ?, ?)", 1,
+                "credential type of " + event.entityId(), event.entityId(), event.schemaId(), event.credentialType(),
+                ts(event.effectiveAt()), sequence);
         memory.stage(c -> c.typeAuthorized(event.entityId(), event.schemaId(), event.credentialType(),
                 event.effectiveAt(), sequence));
     }
 
     @EventHandler
     void on(CredentialTypeWithdrawn event) {
-        jdbc.sql("UPDATE credential_type_periods SET period_end = ? WHERE entity_id = ? AND schema_id = ? "
-                        + "AND period_end IS NULL")
-                .params(ts(event.effectiveAt()), event.entityId(), event.schemaId()).update();
+        batch().add(type(event.entityId()), "UPDATE credential_type_periods SET period_end = ? WHERE entity_id = ? "
+                        + "AND schema_id = ? AND period_end IS NULL", -1, "credential type of " + event.entityId(),
+                ts(event.effectiveAt()), event.entityId(), event.schemaId());
         memory.stage(c -> c.typeWithdrawn(event.entityId(), event.schemaId(), event.effectiveAt()));
     }
 
@@ -120,11 +119,11 @@ public class AuthorityHistoryProjection {
     void on(DelegationGranted event) {
         String[] types = event.credentialTypes().stream().map(CredentialTypeRef::credentialType)
                 .toArray(String[]::new);
-        jdbc.sql("INSERT INTO delegation_periods (delegation_id, registry_id, delegator_id, delegate_id, "
-                        + "credential_types, valid_from, valid_until, period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(event.delegationId(), event.registryId(), event.delegatorIssuerId(), event.delegateIssuerId(),
-                        types, ts(event.validFrom()), ts(event.validUntil()), ts(event.grantedAt()))
-                .update();
+        batch().add(delegation(event.delegationId()), "INSERT INTO delegation_periods (delegation_id, registry_id, "
+                        + "delegator_id, delegate_id, credential_types, valid_from, valid_until, period_start) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 1, "delegation " + event.delegationId(),
+                event.delegationId(), event.registryId(), event.delegatorIssuerId(), event.delegateIssuerId(),
+                types, ts(event.validFrom()), ts(event.validUntil()), ts(event.grantedAt()));
         memory.stage(c -> c.delegationGranted(event.delegationId(), event.registryId(), event.delegatorIssuerId(),
                 event.delegateIssuerId(), java.util.Arrays.asList(types), event.validFrom(), event.validUntil(),
                 event.grantedAt()));
@@ -142,12 +141,12 @@ public class AuthorityHistoryProjection {
 
     @EventHandler
     void on(FederationConnectionEstablished event, @SequenceNumber long sequence) {
-        jdbc.sql("INSERT INTO recognition_periods (connection_id, registry_id, remote_did, status, recognitions, "
-                        + "valid_from, valid_until, period_start, seq) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")
-                .params(event.connectionId(), event.registryId(), event.remoteRegistryDid(), event.status().name(),
-                        json.writeValueAsString(event.recognitions()), ts(event.validFrom()), ts(event.validUntil()),
-                        ts(event.establishedAt()), sequence)
-                .update();
+        batch().add(connection(event.connectionId()), "INSERT INTO recognition_periods (connection_id, registry_id, "
+                        + "remote_did, status, recognitions, valid_from, valid_until, period_start, seq) "
+                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)", 1, "connection " + event.connectionId(),
+                event.connectionId(), event.registryId(), event.remoteRegistryDid(), event.status().name(),
+                json.writeValueAsString(event.recognitions()), ts(event.validFrom()), ts(event.validUntil()),
+                ts(event.establishedAt()), sequence);
         memory.stage(c -> c.connectionEstablished(event.connectionId(), event.registryId(), event.remoteRegistryDid(),
                 event.status().name(), event.recognitions(), event.validFrom(), event.validUntil(),
                 event.establishedAt(), sequence));
@@ -156,14 +155,15 @@ public class AuthorityHistoryProjection {
     @EventHandler
     void on(FederationConnectionStatusChanged event, @SequenceNumber long sequence) {
         Instant at = event.effectiveAt();
-        jdbc.sql("UPDATE recognition_periods SET period_end = ? WHERE connection_id = ? AND period_end IS NULL")
-                .params(ts(at), event.connectionId()).update();
-        jdbc.sql("INSERT INTO recognition_periods (connection_id, registry_id, remote_did, status, recognitions, "
-                        + "valid_from, valid_until, period_start, seq) SELECT connection_id, registry_id, remote_did, "
-                        + "?, recognitions, valid_from, valid_until, ?, ? FROM recognition_periods "
-                        + "WHERE connection_id = ? AND period_end = ? ORDER BY seq DESC LIMIT 1")
-                .params(event.newStatus().name(), ts(at), sequence, event.connectionId(), ts(at))
-                .update();
+        batch().add(connection(event.connectionId()), "UPDATE recognition_periods SET period_end = ? "
+                + "WHERE connection_id = ? AND period_end IS NULL", -1, "connection " + event.connectionId(),
+                ts(at), event.connectionId());
+        batch().add(connection(event.connectionId()), "INSERT INTO recognition_periods (connection_id, registry_id, "
+                        + "remote_did, status, recognitions, valid_from, valid_until, period_start, seq) "
+                        + "SELECT connection_id, registry_id, remote_did, ?, recognitions, valid_from, valid_until, ?, ? "
+                        + "FROM recognition_periods WHERE connection_id = ? AND period_end = ? ORDER BY seq DESC LIMIT 1",
+                -1, "connection " + event.connectionId(),
+                event.newStatus().name(), ts(at), sequence, event.connectionId(), ts(at));
         memory.stage(c -> c.connectionStatusChanged(event.connectionId(), event.newStatus().name(), at, sequence));
     }
 
@@ -184,32 +184,55 @@ public class AuthorityHistoryProjection {
                                   Instant validUntil, boolean windowChanged) {
         boolean renewal = windowChanged && status != null;
         // one statement (a rebuild runs it for every status change): the current period closed, the next opened
-        int opened = jdbc.sql("WITH closed AS (UPDATE entity_periods SET period_end = :at "
-                        + "WHERE entity_id = :entity AND period_end IS NULL "
+        // (a period that was not exactly one fails the batch: "entity …: n rows, not 1")
+        batch().add(entity(entityId), "WITH closed AS (UPDATE entity_periods SET period_end = ? "
+                        + "WHERE entity_id = ? AND period_end IS NULL "
                         + "RETURNING entity_type, registry_id, did, status, valid_from, valid_until) "
                         + "INSERT INTO entity_periods (entity_id, entity_type, registry_id, did, status, valid_from, "
-                        + "valid_until, period_start, seq) SELECT :entity, entity_type, registry_id, did, "
-                        + "COALESCE(CAST(:status AS varchar), status), "
-                        + "CASE WHEN :newFrom THEN CAST(:validFrom AS timestamptz) ELSE valid_from END, "
-                        + "CASE WHEN :newUntil THEN CAST(:validUntil AS timestamptz) ELSE valid_until END, :at, :seq "
-                        + "FROM closed")
-                .param("at", ts(at)).param("entity", entityId)
-                .param("status", status == null ? null : status.name())
-                .param("newFrom", windowChanged && !renewal).param("validFrom", ts(validFrom))
-                .param("newUntil", windowChanged).param("validUntil", ts(validUntil))
-                .param("seq", sequence)
-                .update();
-        if (opened != 1) {
-            throw new IllegalStateException("Entity " + entityId + " has " + opened + " current periods, not one");
-        }
+                        + "valid_until, period_start, seq) SELECT ?, entity_type, registry_id, did, "
+                        + "COALESCE(CAST(? AS varchar), status), "
+                        + "CASE WHEN ? THEN CAST(? AS timestamptz) ELSE valid_from END, "
+                        + "CASE WHEN ? THEN CAST(? AS timestamptz) ELSE valid_until END, ?, ? "
+                        + "FROM closed", 1, "entity " + entityId + ": current periods",
+                ts(at), entityId, entityId, status == null ? null : status.name(), windowChanged && !renewal,
+                ts(validFrom), windowChanged, ts(validUntil), ts(at), sequence);
         memory.stage(c -> c.nextEntityPeriod(entityId, at, sequence, status == null ? null : status.name(), validFrom,
                 validUntil, windowChanged && !renewal, windowChanged));
     }
 
     private void endDelegation(UUID delegationId, Instant at) {
-        jdbc.sql("UPDATE delegation_periods SET period_end = ? WHERE delegation_id = ? AND period_end IS NULL")
-                .params(ts(at), delegationId).update();
+        batch().add(delegation(delegationId), "UPDATE delegation_periods SET period_end = ? WHERE delegation_id = ? "
+                + "AND period_end IS NULL", -1, "delegation " + delegationId, ts(at), delegationId);
         memory.stage(c -> c.delegationEnded(delegationId, at));
+    }
+
+    private static final String INSERT_REGISTRY_PERIOD = "INSERT INTO registry_periods (registry_id, ecosystem_did, "
+            + "status, period_start, seq) VALUES (?, ?, ?, ?, ?)";
+
+    /** This batch's statements: sent per table and row in a few JDBC batches before it commits. */
+    private KeyedStatements batch() {
+        return KeyedStatements.current(batchJdbc);
+    }
+
+    // what a statement is about: the rows of one table for one id (statements about other ids commute)
+    private static Object registry(UUID id) {
+        return java.util.List.of("registry_periods", id);
+    }
+
+    private static Object entity(UUID id) {
+        return java.util.List.of("entity_periods", id);
+    }
+
+    private static Object type(UUID entityId) {
+        return java.util.List.of("credential_type_periods", entityId);
+    }
+
+    private static Object delegation(UUID id) {
+        return java.util.List.of("delegation_periods", id);
+    }
+
+    private static Object connection(UUID id) {
+        return java.util.List.of("recognition_periods", id);
     }
 
     private static OffsetDateTime ts(Instant instant) {
