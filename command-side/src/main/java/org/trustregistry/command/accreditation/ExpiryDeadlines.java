@@ -37,7 +37,11 @@ public class ExpiryDeadlines {
 
     @EventHandler
     void on(EntityRegistered event) {
-        schedule(event.entityId(), event.entityType(), event.validUntil());
+        if (event.validUntil() != null) {
+            schedule(event.entityId(), event.entityType(), event.validUntil());
+        }
+        // without a validUntil there is nothing to do: a new entity (a new id) has no deadline to cancel yet
+        // (a DELETE that could only ever remove nothing was one statement of every registration)
     }
 
     @EventHandler
