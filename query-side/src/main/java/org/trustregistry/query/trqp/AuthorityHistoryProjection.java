@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.trustregistry.query.common.KeyedStatements;
 import org.springframework.stereotype.Component;
 import org.trustregistry.events.accreditation.CredentialTypeAuthorized;
@@ -41,14 +40,12 @@ public class AuthorityHistoryProjection {
 
     public static final String NAME = "authority-history";
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batchJdbc;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final AuthorityHistory memory;
 
-    AuthorityHistoryProjection(JdbcClient jdbc, JdbcTemplate batchJdbc, JsonMapper json, AuthorityHistory memory) {
+    AuthorityHistoryProjection(JdbcTemplate jdbc, JsonMapper json, AuthorityHistory memory) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
         this.json = json;
         this.memory = memory;
     }
@@ -171,7 +168,7 @@ public class AuthorityHistoryProjection {
     void reset() {
         for (String table : new String[] {"registry_periods", "entity_periods", "credential_type_periods",
                 "delegation_periods", "recognition_periods"}) {
-            jdbc.sql("DELETE FROM " + table).update();
+            jdbc.update("DELETE FROM " + table);
         }
         memory.stage(AuthorityHistory.Changes::reset);
     }
@@ -211,7 +208,7 @@ public class AuthorityHistoryProjection {
 
     /** This batch's statements: sent per table and row in a few JDBC batches before it commits. */
     private KeyedStatements batch() {
-        return KeyedStatements.current(batchJdbc);
+        return KeyedStatements.current(jdbc);
     }
 
     // what a statement is about: the rows of one table for one id (statements about other ids commute)
